@@ -1,0 +1,126 @@
+using Ditio.Documents.Internal;
+using Ditio.Documents.Internal.Api;
+using Ditio.Documents.Internal.Errors;
+using Ditio.Documents.Internal.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace Ditio.Documents;
+
+/// <summary>
+/// The Ditio documents client: looks up projects and work orders, and uploads, lists, downloads and deletes their
+/// documents. Get it from dependency injection (<c>services.AddDitioDocuments(...)</c>) or make one with <see cref="Create"/>.
+/// </summary>
+public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDisposable
+{
+    private readonly IDitioIntegrationApi _api;
+    private readonly TimeProvider _time;
+    private readonly IDisposable? _owner;
+
+    internal DitioDocumentsClient(IDitioIntegrationApi api, TimeProvider time, IDisposable? owner = null)
+    {
+        _api = api;
+        _time = time;
+        _owner = owner;
+    }
+
+    /// <summary>Makes a client without dependency injection, for console code and scripts. Dispose it when done.</summary>
+    /// <param name="options">The settings; validated now.</param>
+    /// <param name="loggerFactory">Where the client logs; none if <see langword="null"/>.</param>
+    /// <returns>A client with the same token cache, retries and logging as one from dependency injection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="OptionsValidationException">A setting is missing or invalid; the message names it.</exception>
+    public static DitioDocumentsClient Create(DitioDocumentsOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var services = new ServiceCollection();
+        if (loggerFactory is not null)
+        {
+            services.AddSingleton(loggerFactory);
+        }
+
+        services.AddDitioDocuments(options.CopyTo);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            return DitioDocumentsRegistration.CreateClient(provider, Options.DefaultName, owner: provider);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Releases the connections of a client made with <see cref="Create"/>; does nothing for one from dependency injection.</summary>
+    public void Dispose() => _owner?.Dispose();
+
+    private async Task<(T? Content, System.Net.HttpStatusCode Status)> SendAsync<T>(
+        HttpMethod method,
+        string route,
+        Func<CancellationToken, Task<IApiResponse<T>>> call,
+        CancellationToken cancellationToken,
+        bool notFoundAsNull = false)
+        where T : class
+    {
+        IApiResponse<T> response;
+        try
+        {
+            response = await call(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not ArgumentException)
+        {
+            throw DitioErrors.FromException(ex, method.Method, route, cancellationToken);
+        }
+
+        using (response)
+        {
+            var path = response.RequestMessage?.RequestUri?.PathAndQuery ?? route;
+            if (response.Error is ApiRequestException requestError)
+            {
+                throw DitioErrors.FromException(requestError, method.Method, path, cancellationToken);
+            }
+
+            if (notFoundAsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return (null, System.Net.HttpStatusCode.NotFound);
+            }
+
+            if (!response.IsSuccessful || response.Content is null)
+            {
+                throw DitioErrors.FromApiResponse(response, method.Method, path, _time);
+            }
+
+            return (response.Content, response.StatusCode.GetValueOrDefault());
+        }
+    }
+
+    private async Task SendAsync(HttpMethod method, string route, Func<CancellationToken, Task<IApiResponse>> call, CancellationToken cancellationToken)
+    {
+        IApiResponse response;
+        try
+        {
+            response = await call(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not ArgumentException)
+        {
+            throw DitioErrors.FromException(ex, method.Method, route, cancellationToken);
+        }
+
+        using (response)
+        {
+            var path = response.RequestMessage?.RequestUri?.PathAndQuery ?? route;
+            if (response.Error is ApiRequestException requestError)
+            {
+                throw DitioErrors.FromException(requestError, method.Method, path, cancellationToken);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw DitioErrors.FromApiResponse(response, method.Method, path, _time);
+            }
+        }
+    }
+}

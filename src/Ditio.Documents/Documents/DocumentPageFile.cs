@@ -1,0 +1,11 @@
+namespace Ditio.Documents;
+
+/// <summary>A document on an Info Center page: its file reference id and name.</summary>
+public sealed record DocumentPageFile
+{
+    /// <summary>Gets the file reference id: the handle to download or delete the document.</summary>
+    public string FileReferenceId { get; init; } = "";
+
+    /// <summary>Gets the document's file name.</summary>
+    public string Name { get; init; } = "";
+}

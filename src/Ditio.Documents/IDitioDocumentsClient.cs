@@ -1,0 +1,114 @@
+namespace Ditio.Documents;
+
+/// <summary>
+/// Looks up Ditio projects and work orders, and uploads, lists, downloads and deletes their documents.
+/// </summary>
+/// <remarks>
+/// Get one from dependency injection after <c>services.AddDitioDocuments(...)</c>, or make one with
+/// <see cref="DitioDocumentsClient.Create(DitioDocumentsOptions, Microsoft.Extensions.Logging.ILoggerFactory?)"/>.
+/// Every method checks its arguments before sending anything, and reports failures as <see cref="DitioApiException"/>
+/// or <see cref="DitioAuthenticationException"/>.
+/// </remarks>
+public interface IDitioDocumentsClient
+{
+    /// <summary>Lists every project of the API client's company.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The projects.</returns>
+    /// <exception cref="DitioApiException">Ditio refused or failed the call, or did not answer.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<IReadOnlyList<DitioProject>> GetProjectsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a project by its human project number, such as <c>P-2026-001</c>.</summary>
+    /// <param name="projectNumber">The project number (free text; it is escaped in the URL).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The project, or <see langword="null"/> when Ditio answers 404 (no such project, or not your company's).</returns>
+    /// <exception cref="ArgumentException"><paramref name="projectNumber"/> is null, empty or whitespace.</exception>
+    /// <exception cref="DitioApiException">Ditio refused or failed the call (other than 404), or did not answer.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<DitioProject?> FindProjectByNumberAsync(string projectNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the work orders of a project.</summary>
+    /// <param name="projectId">The Ditio id of the project.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The work orders.</returns>
+    /// <exception cref="ArgumentException"><paramref name="projectId"/> is null, empty, whitespace, or contains <c>/ ? # %</c> or <c>..</c>.</exception>
+    /// <exception cref="DitioApiException">Ditio refused or failed the call, or did not answer.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<IReadOnlyList<DitioWorkOrder>> GetWorkOrdersAsync(string projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads one or more files to a project or work order in one request.</summary>
+    /// <param name="target">The project or work order.</param>
+    /// <param name="files">The files; each is sent as a part named <c>file</c>, streamed.</param>
+    /// <param name="options">The section and replace setting; <see langword="null"/> for Ditio's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The documents created and everything on the page afterwards.</returns>
+    /// <exception cref="ArgumentException">No files, a null file, or a whitespace-only section.</exception>
+    /// <exception cref="DitioApiException">Ditio refused the upload (<see cref="DitioFailureKind.Unsuccessful"/> when it said <c>successful: false</c>), failed, or did not answer.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<DocumentUploadResult> UploadAsync(
+        DocumentTarget target,
+        IEnumerable<DocumentUploadFile> files,
+        DocumentUploadOptions? options = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads one file on disk to a project or work order.</summary>
+    /// <param name="target">The project or work order.</param>
+    /// <param name="filePath">The path of the file; its name becomes the document's name.</param>
+    /// <param name="options">The section and replace setting; <see langword="null"/> for Ditio's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The document created and everything on the page afterwards.</returns>
+    /// <exception cref="ArgumentException"><paramref name="filePath"/> names no existing file, or the section is whitespace.</exception>
+    /// <exception cref="DitioApiException">Ditio refused the upload, failed, or did not answer.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<DocumentUploadResult> UploadFileAsync(
+        DocumentTarget target,
+        string filePath,
+        DocumentUploadOptions? options = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the Info Center pages (sections) of a project or work order and the documents on each.</summary>
+    /// <param name="target">The project or work order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pages.</returns>
+    /// <exception cref="DitioApiException">Ditio refused or failed the call, or did not answer.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<IReadOnlyList<DocumentPage>> GetPagesAsync(DocumentTarget target, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts downloading a document; its bytes are read from the returned stream as they arrive.</summary>
+    /// <param name="target">The project or work order the document is on.</param>
+    /// <param name="fileReferenceId">The document's file reference id, from an upload or a listing.</param>
+    /// <param name="cancellationToken">Cancels the call (not the reading of the stream: pass a token to its reads).</param>
+    /// <returns>The download; dispose it when done.</returns>
+    /// <exception cref="ArgumentException"><paramref name="fileReferenceId"/> is not a valid id.</exception>
+    /// <exception cref="DitioApiException">Ditio refused or failed the call (404: the document is not on that target), or did not answer.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<DocumentDownload> DownloadAsync(DocumentTarget target, string fileReferenceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Downloads a document to a file. The bytes go to a temporary file beside it, which is moved into place only when
+    /// complete and of the announced length, so an interrupted download never leaves a partial file under that name.
+    /// </summary>
+    /// <param name="target">The project or work order the document is on.</param>
+    /// <param name="fileReferenceId">The document's file reference id.</param>
+    /// <param name="destinationPath">The file to write; an existing file is replaced. Its folder must exist.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>Where the document was written, its original name and its length.</returns>
+    /// <exception cref="ArgumentException"><paramref name="fileReferenceId"/> is not a valid id, or <paramref name="destinationPath"/> is empty or its folder does not exist.</exception>
+    /// <exception cref="DitioApiException">Ditio refused or failed the call, did not answer, or sent fewer or more bytes than announced.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<DownloadedDocument> DownloadToFileAsync(
+        DocumentTarget target,
+        string fileReferenceId,
+        string destinationPath,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a document from a project or work order.</summary>
+    /// <param name="target">The project or work order the document is on.</param>
+    /// <param name="fileReferenceId">The document's file reference id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when Ditio has deleted the document.</returns>
+    /// <exception cref="ArgumentException"><paramref name="fileReferenceId"/> is not a valid id.</exception>
+    /// <exception cref="DitioApiException">Ditio refused or failed the call (404: no such document on that target), or did not answer.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task DeleteAsync(DocumentTarget target, string fileReferenceId, CancellationToken cancellationToken = default);
+}

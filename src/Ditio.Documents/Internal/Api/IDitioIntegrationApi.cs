@@ -1,0 +1,45 @@
+using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Json;
+using Refit;
+
+namespace Ditio.Documents.Internal.Api;
+
+/// <summary>
+/// Ditio's integration routes, exactly as Ditio documents them. Relative to the API base (which keeps its path
+/// prefix, such as <c>/core</c>). Document routes take the target's segment (<c>projects</c> or <c>tasks</c>).
+/// </summary>
+internal interface IDitioIntegrationApi
+{
+    [Get("/api/v4/integration/projects")]
+    Task<IApiResponse<List<DitioProject>>> GetProjectsAsync(CancellationToken cancellationToken);
+
+    [Get("/api/v4/integration/projects/by-project-number/{projectNumber}")]
+    Task<IApiResponse<DitioProject>> GetProjectByNumberAsync(string projectNumber, CancellationToken cancellationToken);
+
+    [Get("/api/v4/integration/tasks/project/{projectId}")]
+    Task<IApiResponse<List<DitioWorkOrder>>> GetWorkOrdersAsync(string projectId, CancellationToken cancellationToken);
+
+    [Post("/api/v4/integration/{targetSegment}/{targetId}/documents")]
+    Task<IApiResponse<DocumentUploadResult>> UploadAsync(
+        string targetSegment,
+        string targetId,
+        [Query] string? section,
+        [Query] string? replaceExistingFilesWithSameName,
+        [Body] HttpContent files,
+        [Property(DitioRequestOptions.TransferKey)] bool transfer,
+        CancellationToken cancellationToken);
+
+    [Get("/api/v4/integration/{targetSegment}/{targetId}/documents")]
+    Task<IApiResponse<DocumentPageList>> GetPagesAsync(string targetSegment, string targetId, CancellationToken cancellationToken);
+
+    [Get("/api/v4/integration/{targetSegment}/{targetId}/documents/{fileReferenceId}")]
+    Task<HttpResponseMessage> DownloadAsync(
+        string targetSegment,
+        string targetId,
+        string fileReferenceId,
+        [Property(DitioRequestOptions.TransferKey)] bool transfer,
+        CancellationToken cancellationToken);
+
+    [Delete("/api/v4/integration/{targetSegment}/{targetId}/documents/{fileReferenceId}")]
+    Task<IApiResponse> DeleteAsync(string targetSegment, string targetId, string fileReferenceId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Ditio.Documents.Internal.Http;
+
+namespace Ditio.Documents.Internal.Authentication;
+
+/// <summary>
+/// Puts the cached bearer token on every request. On a 401 it renews the token once and sends once more; a second
+/// 401 goes back to the caller (the API client may be disabled or have lost its scope), never a loop.
+/// </summary>
+internal sealed class DitioBearerTokenHandler(DitioTokenCache tokens) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || !DitioRequestOptions.IsReplayable(request))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        var renewed = await tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed.Value);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Ditio.Documents.Internal.Authentication;
+
+/// <summary>The identity server's JSON answer, success or OAuth error.</summary>
+internal sealed class TokenResponse
+{
+    [JsonPropertyName("access_token")]
+    public string? AccessToken { get; init; }
+
+    [JsonPropertyName("expires_in")]
+    public double? ExpiresIn { get; init; }
+
+    [JsonPropertyName("token_type")]
+    public string? TokenType { get; init; }
+
+    [JsonPropertyName("error")]
+    public string? Error { get; init; }
+
+    [JsonPropertyName("error_description")]
+    public string? ErrorDescription { get; init; }
+
+    public override string ToString() => $"token response (type {TokenType}, expires in {ExpiresIn}s, error {Error})";
+}

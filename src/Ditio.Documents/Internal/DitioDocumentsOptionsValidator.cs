@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Ditio.Documents.Internal;
+
+/// <summary>Checks the options at start-up; every message names the setting and the rule.</summary>
+internal sealed class DitioDocumentsOptionsValidator : IValidateOptions<DitioDocumentsOptions>
+{
+    private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+
+    public ValidateOptionsResult Validate(string? name, DitioDocumentsOptions options)
+    {
+        var failures = new List<string>();
+        Require(failures, options.ClientId, "ClientId", "the client id of your Ditio API client");
+        Require(failures, options.ClientSecret, "ClientSecret", "the client secret of your Ditio API client");
+        Require(failures, options.Scope, "Scope", $"the scopes to ask for, such as '{DitioDocumentsOptions.DefaultScope}'");
+        if (!Enum.IsDefined(options.Environment))
+        {
+            failures.Add($"Ditio:Environment '{options.Environment}' is not valid: use Test or Production.");
+        }
+
+        CheckUrl(failures, options.ApiBaseUrl, "ApiBaseUrl");
+        CheckUrl(failures, options.IdentityBaseUrl, "IdentityBaseUrl");
+        if (options.TokenRenewalMargin < TimeSpan.Zero || options.TokenRenewalMargin > TimeSpan.FromHours(1))
+        {
+            failures.Add($"Ditio:TokenRenewalMargin must be between 00:00:00 and 01:00:00 (was {options.TokenRenewalMargin}).");
+        }
+
+        if (options.Retry is null)
+        {
+            failures.Add("Ditio:Retry must not be null.");
+        }
+        else
+        {
+            CheckRetry(failures, options.Retry);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Require(List<string> failures, string? value, string setting, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"Ditio:{setting} is required: set it to {what}.");
+        }
+    }
+
+    private static void CheckUrl(List<string> failures, Uri? url, string setting)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"Ditio:{setting} '{url}' must be an absolute https:// URL.");
+        }
+        else if (url.Scheme == Uri.UriSchemeHttp && !IsLoopback(url))
+        {
+            failures.Add($"Ditio:{setting} '{url}' must use https://; http:// is allowed only for loopback addresses (localhost, 127.0.0.1, ::1).");
+        }
+        else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            failures.Add($"Ditio:{setting} '{url}' must not have a query or fragment.");
+        }
+    }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+
+    private static void CheckRetry(List<string> failures, DitioRetryOptions retry)
+    {
+        if (retry.MaxRetryAttempts is < 0 or > 10)
+        {
+            failures.Add($"Ditio:Retry:MaxRetryAttempts must be between 0 and 10 (was {retry.MaxRetryAttempts}).");
+        }
+
+        InRange(failures, retry.BaseDelay, TimeSpan.Zero, "BaseDelay");
+        InRange(failures, retry.MaxDelay, TimeSpan.Zero, "MaxDelay");
+        InRange(failures, retry.AttemptTimeout, MinTimeout, "AttemptTimeout");
+        InRange(failures, retry.TotalTimeout, MinTimeout, "TotalTimeout");
+        if (retry.MaxRetryAfter < TimeSpan.Zero)
+        {
+            failures.Add($"Ditio:Retry:MaxRetryAfter must not be negative (was {retry.MaxRetryAfter}).");
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay)
+        {
+            failures.Add($"Ditio:Retry:MaxDelay ({retry.MaxDelay}) must not be shorter than Ditio:Retry:BaseDelay ({retry.BaseDelay}).");
+        }
+
+        if (retry.TotalTimeout < retry.AttemptTimeout)
+        {
+            failures.Add($"Ditio:Retry:TotalTimeout ({retry.TotalTimeout}) must not be shorter than Ditio:Retry:AttemptTimeout ({retry.AttemptTimeout}).");
+        }
+    }
+
+    private static void InRange(List<string> failures, TimeSpan value, TimeSpan min, string setting)
+    {
+        if (value < min || value > TimeSpan.FromDays(1))
+        {
+            failures.Add($"Ditio:Retry:{setting} must be between {min} and 1.00:00:00 (was {value}).");
+        }
+    }
+}

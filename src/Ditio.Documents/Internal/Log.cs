@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Ditio.Documents.Internal;
+
+/// <summary>Every log message of the SDK. None carries a client secret, an access token or an Authorization header.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "Ditio {Method} {Path} answered {StatusCode} in {ElapsedMs:F1} ms (attempt {Attempt})")]
+    public static partial void CallCompleted(ILogger logger, string method, string path, int statusCode, double elapsedMs, int attempt);
+
+    [LoggerMessage(2, LogLevel.Debug, "Ditio {Method} {Path} failed with {Error} after {ElapsedMs:F1} ms (attempt {Attempt})")]
+    public static partial void CallFailed(ILogger logger, string method, string path, string error, double elapsedMs, int attempt);
+
+    [LoggerMessage(3, LogLevel.Information, "Retrying Ditio {Method} {Path} in {DelayMs:F0} ms after {Outcome} (retry {Retry})")]
+    public static partial void Retrying(ILogger logger, string method, string path, double delayMs, string outcome, int retry);
+
+    [LoggerMessage(4, LogLevel.Debug, "Requesting a Ditio access token for client {ClientId} from {IdentityBaseUrl}")]
+    public static partial void RequestingToken(ILogger logger, string? clientId, Uri identityBaseUrl);
+
+    [LoggerMessage(5, LogLevel.Debug, "Got a Ditio access token for client {ClientId}, valid {LifetimeSeconds:F0} s, renewed from {RenewAt:O}")]
+    public static partial void TokenAcquired(ILogger logger, string? clientId, double lifetimeSeconds, DateTimeOffset renewAt);
+
+    [LoggerMessage(6, LogLevel.Warning, "Could not get a Ditio access token for client {ClientId}: {Reason}")]
+    public static partial void TokenFailed(ILogger logger, string? clientId, string reason);
+}

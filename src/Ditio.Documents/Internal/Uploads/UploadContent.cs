@@ -1,0 +1,24 @@
+using System.Text;
+using Ditio.Documents.Internal.Http;
+
+namespace Ditio.Documents.Internal.Uploads;
+
+/// <summary>The multipart/form-data body of an upload: one part named <c>file</c> per file, headers in UTF-8.</summary>
+internal sealed class UploadContent : MultipartFormDataContent, IReplayAware
+{
+    private readonly List<FilePartContent> _parts = [];
+
+    public UploadContent(IEnumerable<DocumentUploadFile> files)
+    {
+        // Part headers carry raw UTF-8 file names (RFC 7578); the default would write them as Latin-1.
+        HeaderEncodingSelector = static (_, _) => Encoding.UTF8;
+        foreach (var file in files)
+        {
+            var part = new FilePartContent(file);
+            _parts.Add(part);
+            Add(part);
+        }
+    }
+
+    public bool IsReplayable => _parts.TrueForAll(p => p.IsReplayable);
+}

@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+
+namespace Ditio.Documents.Internal.Validation;
+
+/// <summary>Checks arguments at the public entry points, before any request is made.</summary>
+internal static class Guard
+{
+    private static readonly char[] ForbiddenIdChars = ['/', '\\', '?', '#', '%'];
+
+    /// <summary>A Ditio id (project, work order, file reference): opaque, but it must be one path segment.</summary>
+    public static string Id(string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
+        if (value.IndexOfAny(ForbiddenIdChars) >= 0 || value.Contains("..", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The id '{value}' is not valid: a Ditio id must not contain '/', '\\', '?', '#', '%' or '..'.", paramName);
+        }
+
+        if (value.Any(char.IsControl) || value.Trim().Length != value.Length)
+        {
+            throw new ArgumentException(
+                $"The id '{value}' is not valid: a Ditio id must not contain control characters or leading or trailing whitespace.", paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>A file name as Ditio stores it: no folders, no control characters.</summary>
+    public static string FileName(string? value, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
+        if (value.Contains('/', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The file name '{value}' is not valid: it must not contain a path separator ('/' or '\\').", paramName);
+        }
+
+        if (value is "." or ".." || value.Any(char.IsControl))
+        {
+            throw new ArgumentException(
+                $"The file name '{value}' is not valid: it must not be '.' or '..' or contain control characters.", paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>A section name: absent, or not whitespace only.</summary>
+    public static string? Section(string? value, string paramName)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException(
+                "The section must not be empty or whitespace: leave it null for Ditio's default page.", paramName);
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            throw new ArgumentException($"The section '{value}' must not contain control characters.", paramName);
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ditio.Documents;
+
+/// <summary>A Ditio project: a top-level job with a Ditio id and a human project number.</summary>
+public sealed record DitioProject
+{
+    /// <summary>Gets the Ditio id of the project (an opaque string); documents are attached to it.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>Gets the id of the company that owns the project.</summary>
+    public string CompanyId { get; init; } = "";
+
+    /// <summary>Gets the human project number, such as <c>P-2026-001</c> (free text).</summary>
+    public string ProjectNumber { get; init; } = "";
+
+    /// <summary>Gets the project name.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>Gets a value indicating whether the project is active.</summary>
+    public bool Active { get; init; }
+
+    /// <summary>Gets the project number in an external system, when set.</summary>
+    public string? ExternalProjectNumber { get; init; }
+
+    /// <summary>Gets the description, when set.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets the start date, when set.</summary>
+    public DateTimeOffset? StartDate { get; init; }
+
+    /// <summary>Gets the planned finish date, when set.</summary>
+    public DateTimeOffset? FinishedDatePlanned { get; init; }
+
+    /// <summary>Gets the actual finish date, when the project is finished.</summary>
+    public DateTimeOffset? FinishedDate { get; init; }
+
+    /// <summary>Gets the customer's name, when set.</summary>
+    public string? ProjectCustomerName { get; init; }
+
+    /// <summary>Gets the address, when set.</summary>
+    public string? ProjectAddress { get; init; }
+
+    /// <summary>Gets the main contact's e-mail address, when set.</summary>
+    public string? MainContactEmail { get; init; }
+
+    /// <summary>Gets the fields Ditio sent that this model does not name, as raw JSON.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ditio.Documents;
+
+/// <summary>A Ditio work order (a "task" in Ditio's API): a unit of work inside a project.</summary>
+public sealed record DitioWorkOrder
+{
+    /// <summary>Gets the Ditio id of the work order; documents can be attached to it.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>Gets the Ditio id of the project the work order belongs to.</summary>
+    public string ProjectId { get; init; } = "";
+
+    /// <summary>Gets the id of the work order in an external system, when set.</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>Gets the work order's name.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>Gets a value indicating whether the work order is active.</summary>
+    public bool Active { get; init; }
+
+    /// <summary>Gets the id of the owning company, when sent.</summary>
+    public string? CompanyId { get; init; }
+
+    /// <summary>Gets the short description (Ditio's default document section for the work order), when set.</summary>
+    public string? WorkDescriptionShort { get; init; }
+
+    /// <summary>Gets the long description, when set.</summary>
+    public string? WorkDescription { get; init; }
+
+    /// <summary>Gets the fields Ditio sent that this model does not name, as raw JSON.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalFields { get; init; }
+}
