@@ -51,7 +51,7 @@ internal static class DitioDocumentsRegistration
             .RedactLoggedHeaders(static _ => true);
         AddResilience(api, name);
         api.AddHttpMessageHandler(sp => new DitioLoggingHandler(LoggerOf(sp), sp.GetRequiredService<TimeProvider>()))
-            .AddHttpMessageHandler(sp => new DitioBearerTokenHandler(sp.GetRequiredKeyedService<DitioTokenCache>(names.Key)));
+            .AddHttpMessageHandler(sp => new DitioBearerTokenHandler(sp.GetRequiredKeyedService<DitioTokenCache>(names.Key), LoggerOf(sp)));
 
         if (name.Length == 0)
         {

@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Debug, "Got a Ditio access token for client {ClientId}, valid {LifetimeSeconds:F0} s, renewed from {RenewAt:O}")]
     public static partial void TokenAcquired(ILogger logger, string? clientId, double lifetimeSeconds, DateTimeOffset renewAt);
 
+    [LoggerMessage(7, LogLevel.Debug, "Ditio {Method} {Path} answered 401: renewing the access token and sending once more")]
+    public static partial void RenewingAfterUnauthorized(ILogger logger, string method, string path);
+
     [LoggerMessage(6, LogLevel.Warning, "Could not get a Ditio access token for client {ClientId}: {Reason}")]
     public static partial void TokenFailed(ILogger logger, string? clientId, string reason);
 }

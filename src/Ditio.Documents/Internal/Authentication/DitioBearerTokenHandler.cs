@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Ditio.Documents.Internal.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Ditio.Documents.Internal.Authentication;
 
@@ -8,7 +9,7 @@ namespace Ditio.Documents.Internal.Authentication;
 /// Puts the cached bearer token on every request. On a 401 it renews the token once and sends once more; a second
 /// 401 goes back to the caller (the API client may be disabled or have lost its scope), never a loop.
 /// </summary>
-internal sealed class DitioBearerTokenHandler(DitioTokenCache tokens) : DelegatingHandler
+internal sealed class DitioBearerTokenHandler(DitioTokenCache tokens, ILogger logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -21,6 +22,7 @@ internal sealed class DitioBearerTokenHandler(DitioTokenCache tokens) : Delegati
         }
 
         response.Dispose();
+        Log.RenewingAfterUnauthorized(logger, request.Method.Method, request.RequestUri?.PathAndQuery ?? "");
         var renewed = await tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed.Value);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
