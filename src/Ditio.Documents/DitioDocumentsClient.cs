@@ -18,6 +18,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     private readonly IDitioIntegrationApi _api;
     private readonly TimeProvider _time;
     private readonly IDisposable? _owner;
+    private volatile bool _disposed;
 
     internal DitioDocumentsClient(IDitioIntegrationApi api, TimeProvider time, IDisposable? owner = null)
     {
@@ -54,10 +55,14 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         }
     }
 
-    /// <summary>Releases the connections of a client made with <see cref="Create"/>; does nothing for one from dependency injection.</summary>
-    public void Dispose() => _owner?.Dispose();
+    /// <summary>Releases the connections of a client made with <see cref="Create"/>. Calls after disposal throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _owner?.Dispose();
+    }
 
-    private async Task<(T? Content, System.Net.HttpStatusCode Status)> SendAsync<T>(
+    private async Task<(T? Content, System.Net.HttpStatusCode Status, string Path)> SendAsync<T>(
         HttpMethod method,
         string route,
         Func<CancellationToken, Task<IApiResponse<T>>> call,
@@ -65,12 +70,13 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         bool notFoundAsNull = false)
         where T : class
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         IApiResponse<T> response;
         try
         {
             response = await call(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not ArgumentException)
+        catch (Exception ex) when (ex is not ArgumentException and not ObjectDisposedException)
         {
             throw DitioErrors.FromException(ex, method.Method, route, cancellationToken);
         }
@@ -85,7 +91,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
 
             if (notFoundAsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                return (null, System.Net.HttpStatusCode.NotFound);
+                return (null, System.Net.HttpStatusCode.NotFound, path);
             }
 
             if (!response.IsSuccessful || response.Content is null)
@@ -93,18 +99,19 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
                 throw DitioErrors.FromApiResponse(response, method.Method, path, _time);
             }
 
-            return (response.Content, response.StatusCode.GetValueOrDefault());
+            return (response.Content, response.StatusCode.GetValueOrDefault(), path);
         }
     }
 
     private async Task SendAsync(HttpMethod method, string route, Func<CancellationToken, Task<IApiResponse>> call, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         IApiResponse response;
         try
         {
             response = await call(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not ArgumentException)
+        catch (Exception ex) when (ex is not ArgumentException and not ObjectDisposedException)
         {
             throw DitioErrors.FromException(ex, method.Method, route, cancellationToken);
         }

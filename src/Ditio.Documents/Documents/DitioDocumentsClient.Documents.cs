@@ -38,16 +38,16 @@ public sealed partial class DitioDocumentsClient
         var replace = options?.ReplaceExistingFilesWithSameName == true ? "true" : null;
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var content = new UploadContent(list);
+        using var content = new UploadContent(list, replacesByName: replace is not null);
         var route = $"/api/v4/integration/{target.RouteSegment}/{target.Id}/documents";
-        var (result, status) = await SendAsync(
+        var (result, status, path) = await SendAsync(
             HttpMethod.Post,
             route,
             ct => _api.UploadAsync(target.RouteSegment, target.Id, section, replace, content, transfer: true, ct),
             cancellationToken).ConfigureAwait(false);
         if (result!.Successful == false)
         {
-            throw DitioErrors.Unsuccessful(status, HttpMethod.Post.Method, route, result.Message);
+            throw DitioErrors.Unsuccessful(status, HttpMethod.Post.Method, path, result.Message);
         }
 
         return result;
@@ -58,14 +58,22 @@ public sealed partial class DitioDocumentsClient
         DocumentTarget target,
         string filePath,
         DocumentUploadOptions? options = null,
-        CancellationToken cancellationToken = default) =>
-        UploadAsync(target, [DocumentUploadFile.FromPath(filePath)], options, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        if (!File.Exists(filePath))
+        {
+            throw new ArgumentException($"The file '{filePath}' does not exist (or is a folder): only existing files can be uploaded.", nameof(filePath));
+        }
+
+        return UploadAsync(target, [DocumentUploadFile.FromPath(filePath)], options, cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<DocumentPage>> GetPagesAsync(DocumentTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var (list, _) = await SendAsync(
+        var (list, _, _) = await SendAsync(
             HttpMethod.Get,
             $"/api/v4/integration/{target.RouteSegment}/{target.Id}/documents",
             ct => _api.GetPagesAsync(target.RouteSegment, target.Id, ct),
@@ -78,6 +86,7 @@ public sealed partial class DitioDocumentsClient
     {
         ArgumentNullException.ThrowIfNull(target);
         Guard.Id(fileReferenceId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var route = $"/api/v4/integration/{target.RouteSegment}/{target.Id}/documents/{fileReferenceId}";
         HttpResponseMessage response;
         try
@@ -96,7 +105,7 @@ public sealed partial class DitioDocumentsClient
             if (!response.IsSuccessStatusCode)
             {
                 var body = await HttpBodies.ReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                throw DitioErrors.FromResponse(response.StatusCode, response.Headers, body, HttpMethod.Get.Method, path, _time);
+                throw DitioErrors.FromResponse(response, body, HttpMethod.Get.Method, path, _time);
             }
 
             var headers = response.Content.Headers;

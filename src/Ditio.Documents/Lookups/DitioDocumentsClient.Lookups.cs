@@ -7,7 +7,7 @@ public sealed partial class DitioDocumentsClient
     /// <inheritdoc />
     public async Task<IReadOnlyList<DitioProject>> GetProjectsAsync(CancellationToken cancellationToken = default)
     {
-        var (projects, _) = await SendAsync(HttpMethod.Get, "/api/v4/integration/projects", _api.GetProjectsAsync, cancellationToken)
+        var (projects, _, _) = await SendAsync(HttpMethod.Get, "/api/v4/integration/projects", _api.GetProjectsAsync, cancellationToken)
             .ConfigureAwait(false);
         return projects!;
     }
@@ -16,7 +16,7 @@ public sealed partial class DitioDocumentsClient
     public async Task<DitioProject?> FindProjectByNumberAsync(string projectNumber, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectNumber);
-        var (project, _) = await SendAsync(
+        var (project, _, _) = await SendAsync(
             HttpMethod.Get,
             "/api/v4/integration/projects/by-project-number/{projectNumber}",
             ct => _api.GetProjectByNumberAsync(projectNumber, ct),
@@ -29,7 +29,7 @@ public sealed partial class DitioDocumentsClient
     public async Task<IReadOnlyList<DitioWorkOrder>> GetWorkOrdersAsync(string projectId, CancellationToken cancellationToken = default)
     {
         Guard.Id(projectId);
-        var (workOrders, _) = await SendAsync(
+        var (workOrders, _, _) = await SendAsync(
             HttpMethod.Get,
             $"/api/v4/integration/tasks/project/{projectId}",
             ct => _api.GetWorkOrdersAsync(projectId, ct),

@@ -101,7 +101,7 @@ public sealed class TokenErrorTests : IDisposable
         Assert.Empty(_mock.ApiRequests);
     }
 
-    [Fact(Skip = "BUG: token requests are POSTs, and DitioRequestOptions.IsIdempotent treats every POST but a replacing upload as unsafe, so 5xx/408/timeouts from the identity server are never retried")]
+    [Fact]
     public async Task GetProjectsAsync_IdentityAnswers503_RetriesThenThrowsWithStatus503()
     {
         _mock.GivenStatus("POST", TokenPath, 503, "Service Unavailable");

@@ -393,7 +393,7 @@ public sealed class OptionsAndRegistrationTests : IDisposable
         Assert.Single(_mock.TokenRequests);
     }
 
-    [Fact(Skip = "BUG: a call on a disposed client made by Create throws DitioApiException(Kind NoResponse, 'failed with no response') wrapping ObjectDisposedException, instead of ObjectDisposedException")]
+    [Fact]
     public async Task Create_CallAfterDispose_ThrowsObjectDisposedException()
     {
         _mock.GivenJson("GET", ProjectsPath, 200, "[]");

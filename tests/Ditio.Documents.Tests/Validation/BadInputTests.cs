@@ -238,7 +238,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Empty(_mock.Server.LogEntries);
     }
 
-    [Fact(Skip = "BUG: UploadFileAsync(filePath) reports ParamName 'path' (DocumentUploadFile.FromPath's parameter), not its own 'filePath'")]
+    [Fact]
     public async Task UploadFileAsync_MissingFile_ParamNameIsFilePath()
     {
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => _sdk.Client.UploadFileAsync(_project, Path.Combine(_folder, "Missing.pdf")));

@@ -33,18 +33,13 @@ internal static class DitioErrors
         return new DitioApiException(new DitioApiError(kind, method, path, Detail: detail), cause);
     }
 
-    public static DitioApiException FromResponse(
-        HttpStatusCode status, HttpResponseHeaders? headers, string? body, string method, string path, TimeProvider time, Exception? inner = null)
-    {
-        var (code, message) = ErrorBodyParser.Parse(body);
-        var hint = status == HttpStatusCode.Unauthorized
-            ? "the API refused the token even after renewing it: the API client may be disabled or lack the ditioapiv3 scope"
-            : null;
-        return new DitioApiException(
-            new DitioApiError(DitioFailureKind.ErrorResponse, method, path, status, code, message, ErrorBodyParser.Excerpt(body), RetryAfter(headers, time), hint),
-            inner);
-    }
+    public static DitioApiException FromResponse(HttpResponseMessage response, string? body, string method, string path, TimeProvider time) =>
+        FromResponse(response.StatusCode, response.Headers, Scrub(body, response.RequestMessage), method, path, time);
 
+    /// <summary>
+    /// Maps a Refit answer that is not a success. Refit's own exception is never kept as the inner exception: it holds
+    /// the request, and so the bearer token. Only its cause (a JSON or I/O error) is.
+    /// </summary>
     public static DitioApiException FromApiResponse(IApiResponse response, string method, string path, TimeProvider time)
     {
         var error = response.Error;
@@ -53,14 +48,32 @@ internal static class DitioErrors
             throw FromException(request, method, path, CancellationToken.None);
         }
 
-        var body = (error as ApiException)?.Content;
+        var body = Scrub((error as ApiException)?.Content, response.RequestMessage);
+        var cause = error?.InnerException is { } inner && inner.GetType().Namespace?.StartsWith("Refit", StringComparison.Ordinal) != true ? inner : null;
         if (response.IsSuccessStatusCode)
         {
-            return InvalidResponse(response.StatusCode.GetValueOrDefault(), method, path, body, error?.InnerException?.Message ?? error?.Message, error);
+            return InvalidResponse(response.StatusCode.GetValueOrDefault(), method, path, body, cause?.Message ?? "the body was empty or not of the expected shape", cause);
         }
 
-        return FromResponse(response.StatusCode.GetValueOrDefault(), response.Headers, body, method, path, time, error);
+        return FromResponse(response.StatusCode.GetValueOrDefault(), response.Headers, body, method, path, time);
     }
+
+    private static DitioApiException FromResponse(
+        HttpStatusCode status, HttpResponseHeaders? headers, string? body, string method, string path, TimeProvider time)
+    {
+        var (code, message) = ErrorBodyParser.Parse(body);
+        var hint = status == HttpStatusCode.Unauthorized
+            ? "the API refused the token even after renewing it: the API client may be disabled or lack the ditioapiv3 scope"
+            : null;
+        return new DitioApiException(
+            new DitioApiError(DitioFailureKind.ErrorResponse, method, path, status, code, message, ErrorBodyParser.Excerpt(body), RetryAfter(headers, time), hint));
+    }
+
+    /// <summary>Removes the bearer token from a body that echoed the request (a proxy's debug page, say).</summary>
+    private static string? Scrub(string? body, HttpRequestMessage? request) =>
+        body is not null && request?.Headers.Authorization?.Parameter is { Length: > 0 } token
+            ? body.Replace(token, "***", StringComparison.Ordinal)
+            : body;
 
     public static DitioApiException InvalidResponse(HttpStatusCode status, string method, string path, string? body, string? detail, Exception? inner = null) =>
         new(new DitioApiError(DitioFailureKind.InvalidResponse, method, path, status, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: detail), inner);

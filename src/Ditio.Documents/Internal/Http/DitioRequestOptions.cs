@@ -14,10 +14,12 @@ internal static class DitioRequestOptions
 
     /// <summary>Whether the body can be sent again from the start (false for a forward-only stream).</summary>
     public static bool IsReplayable(HttpRequestMessage request) =>
-        request.Content is not IReplayAware content || content.IsReplayable;
+        request.Content is not IDitioRequestContent content || content.IsReplayable;
 
-    /// <summary>Whether a retry can never store a second copy: anything but a POST, or an upload that replaces by name.</summary>
+    /// <summary>
+    /// Whether a retry can never store a second copy. Only an upload that does not replace by name can; lookups,
+    /// listings, deletes and token requests are safe to repeat.
+    /// </summary>
     public static bool IsIdempotent(HttpRequestMessage request) =>
-        request.Method != HttpMethod.Post
-        || (request.RequestUri?.Query.Contains("replaceExistingFilesWithSameName=true", StringComparison.Ordinal) ?? false);
+        request.Content is not IDitioRequestContent content || content.IsIdempotent;
 }

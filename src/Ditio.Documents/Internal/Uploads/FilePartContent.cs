@@ -8,7 +8,7 @@ namespace Ditio.Documents.Internal.Uploads;
 /// One file part, streamed. A file is opened afresh each time the part is sent and a seekable stream is rewound, so
 /// a retry sends the whole body again; a forward-only stream is sent once.
 /// </summary>
-internal sealed class FilePartContent : HttpContent, IReplayAware
+internal sealed class FilePartContent : HttpContent
 {
     private const int CopyBufferSize = 81920;
     private readonly DocumentUploadFile _file;

@@ -4,12 +4,13 @@ using Ditio.Documents.Internal.Http;
 namespace Ditio.Documents.Internal.Uploads;
 
 /// <summary>The multipart/form-data body of an upload: one part named <c>file</c> per file, headers in UTF-8.</summary>
-internal sealed class UploadContent : MultipartFormDataContent, IReplayAware
+internal sealed class UploadContent : MultipartFormDataContent, IDitioRequestContent
 {
     private readonly List<FilePartContent> _parts = [];
 
-    public UploadContent(IEnumerable<DocumentUploadFile> files)
+    public UploadContent(IEnumerable<DocumentUploadFile> files, bool replacesByName)
     {
+        IsIdempotent = replacesByName;
         // Part headers carry raw UTF-8 file names (RFC 7578); the default would write them as Latin-1.
         HeaderEncodingSelector = static (_, _) => Encoding.UTF8;
         foreach (var file in files)
@@ -21,4 +22,7 @@ internal sealed class UploadContent : MultipartFormDataContent, IReplayAware
     }
 
     public bool IsReplayable => _parts.TrueForAll(p => p.IsReplayable);
+
+    /// <summary>Gets a value indicating whether the upload replaces documents by name, so a repeat cannot double them.</summary>
+    public bool IsIdempotent { get; }
 }
