@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Ditio.Documents.Testing.Internal;
+
+/// <summary>
+/// <c>dotnet run --project src/Ditio.Documents.Testing [-- --port N]</c>: serves an emulator until Ctrl+C and prints
+/// what to point curl, Postman or the SDK at.
+/// </summary>
+internal static class EmulatorProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = new DitioEmulatorOptions();
+        var portIndex = Array.IndexOf(args, "--port");
+        if (portIndex >= 0 && portIndex + 1 < args.Length)
+        {
+            options.Port = int.Parse(args[portIndex + 1], CultureInfo.InvariantCulture);
+        }
+
+        await using var emulator = await DitioEmulator.StartAsync(options);
+        Console.WriteLine($"export DITIO_API_BASE={emulator.ApiBaseUrl}");
+        Console.WriteLine($"export DITIO_IDENTITY_BASE={emulator.IdentityBaseUrl}");
+        Console.WriteLine($"export DITIO_CLIENT_ID={emulator.ClientId}");
+        Console.WriteLine($"export DITIO_CLIENT_SECRET={emulator.ClientSecret}");
+        Console.WriteLine();
+        Console.WriteLine($"Ditio emulator listening. Sample project {DitioEmulator.SampleProjectNumber} has id {DitioEmulator.SampleProjectId}.");
+        Console.WriteLine("Try: TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=$DITIO_CLIENT_ID -d client_secret=$DITIO_CLIENT_SECRET -d scope=ditioapiv3 $DITIO_IDENTITY_BASE/connect/token | jq -r .access_token)");
+        Console.WriteLine("     curl -H \"Authorization: Bearer $TOKEN\" $DITIO_API_BASE/api/v4/integration/projects");
+        Console.WriteLine("Press Ctrl+C to stop.");
+
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.TrySetResult();
+        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        await stop.Task;
+        return 0;
+    }
+}
