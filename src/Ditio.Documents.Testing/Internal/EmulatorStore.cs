@@ -117,11 +117,11 @@ internal sealed class EmulatorStore : IDisposable
         List<EmulatedDocument> removed;
         lock (_gate)
         {
+            var section = _documents.Find(d => d.ProjectId == projectId && d.PageExternalId == pageId)?.Section;
             removed = replace
                 ? _documents.Where(d => d.ProjectId == projectId && d.PageExternalId == pageId && files.Any(f => SameName(f.Name, d.Name))).ToList()
                 : [];
             _documents.RemoveAll(removed.Contains);
-            var section = _documents.Find(d => d.ProjectId == projectId && d.PageExternalId == pageId)?.Section;
             var created = files.Select(f => section is null ? f : f with { Section = section }).ToList();
             _documents.AddRange(created);
             var page = _documents.Where(d => d.ProjectId == projectId && d.PageExternalId == pageId).ToList();

@@ -79,7 +79,19 @@ internal sealed class UploadReader(DitioEmulatorOptions options, EmulatorStore s
 
         var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
         var path = store.NewStoragePath();
-        var (size, sha256, head) = await SaveAsync(section.Body, path, cancellationToken);
+        long size;
+        string sha256;
+        byte[] head;
+        try
+        {
+            (size, sha256, head) = await SaveAsync(section.Body, path, cancellationToken);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+
         var problem = Check(name, size, head);
         if (problem is not null)
         {
