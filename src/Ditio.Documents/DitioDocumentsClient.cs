@@ -2,6 +2,7 @@ using Ditio.Documents.Internal;
 using Ditio.Documents.Internal.Api;
 using Ditio.Documents.Internal.Errors;
 using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,13 +18,17 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
 {
     private readonly IDitioIntegrationApi _api;
     private readonly TimeProvider _time;
+    private readonly DitioTransferOptions _transfers;
+    private readonly DitioRetryOptions _retry;
     private readonly IDisposable? _owner;
     private volatile bool _disposed;
 
-    internal DitioDocumentsClient(IDitioIntegrationApi api, TimeProvider time, IDisposable? owner = null)
+    internal DitioDocumentsClient(IDitioIntegrationApi api, DitioDocumentsOptions options, TimeProvider time, IDisposable? owner = null)
     {
         _api = api;
         _time = time;
+        _transfers = options.Transfers;
+        _retry = options.Retry;
         _owner = owner;
     }
 
@@ -67,18 +72,19 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         string route,
         Func<CancellationToken, Task<IApiResponse<T>>> call,
         CancellationToken cancellationToken,
-        bool notFoundAsNull = false)
+        bool notFoundAsNull = false,
+        StallWatchdog? watchdog = null)
         where T : class
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         IApiResponse<T> response;
         try
         {
-            response = await call(cancellationToken).ConfigureAwait(false);
+            response = await call(watchdog?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not ArgumentException and not ObjectDisposedException)
         {
-            throw DitioErrors.FromException(ex, method.Method, route, cancellationToken);
+            throw Failure(ex, method, route, watchdog, cancellationToken);
         }
 
         using (response)
@@ -86,7 +92,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
             var path = response.RequestMessage?.RequestUri?.PathAndQuery ?? route;
             if (response.Error is ApiRequestException requestError)
             {
-                throw DitioErrors.FromException(requestError, method.Method, path, cancellationToken);
+                throw Failure(requestError, method, path, watchdog, cancellationToken);
             }
 
             if (notFoundAsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
@@ -102,6 +108,12 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
             return (response.Content, response.StatusCode.GetValueOrDefault(), path);
         }
     }
+
+    /// <summary>A call that ended with an exception: a stall (the watchdog fired), the caller's cancellation, or a failure.</summary>
+    private static Exception Failure(Exception exception, HttpMethod method, string path, StallWatchdog? watchdog, CancellationToken cancellationToken) =>
+        watchdog is { Fired: true } && !cancellationToken.IsCancellationRequested
+            ? DitioErrors.Stalled(method.Method, path, watchdog.Timeout, exception)
+            : DitioErrors.FromException(exception, method.Method, path, cancellationToken);
 
     private async Task SendAsync(HttpMethod method, string route, Func<CancellationToken, Task<IApiResponse>> call, CancellationToken cancellationToken)
     {

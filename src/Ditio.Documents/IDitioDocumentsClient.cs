@@ -51,6 +51,27 @@ public interface IDitioDocumentsClient
         DocumentUploadOptions? options = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Uploads many files, split into requests that each stay under Ditio's request limit (multipart framing counted),
+    /// up to <see cref="DitioTransferOptions.MaxParallelRequests"/> at a time, and reports each file's outcome.
+    /// </summary>
+    /// <remarks>
+    /// A file that breaks one of Ditio's rules (a refused type, an SVG over the limit, a file too large for any
+    /// request) fails before anything is sent, naming the file and the rule, while the other files still go. A failed
+    /// request fails only its own files. A file of unknown length (a forward-only stream) goes in a request of its own.
+    /// </remarks>
+    /// <param name="target">The project or work order.</param>
+    /// <param name="files">The files, in the order their outcomes are reported.</param>
+    /// <param name="options">The section, replace setting and progress; <see langword="null"/> for Ditio's defaults.</param>
+    /// <param name="cancellationToken">Cancels the uploads still running; files already stored stay stored.</param>
+    /// <returns>One outcome per file (uploaded with its file reference id, or failed with why) and the number of requests sent.</returns>
+    /// <exception cref="ArgumentException">No files, a null file, or a whitespace-only section.</exception>
+    Task<DocumentBatchUploadResult> UploadManyAsync(
+        DocumentTarget target,
+        IEnumerable<DocumentUploadFile> files,
+        DocumentUploadOptions? options = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Uploads one file on disk to a project or work order.</summary>
     /// <param name="target">The project or work order.</param>
     /// <param name="filePath">The path of the file; its name becomes the document's name.</param>
@@ -77,20 +98,30 @@ public interface IDitioDocumentsClient
     /// <summary>Starts downloading a document; its bytes are read from the returned stream as they arrive.</summary>
     /// <param name="target">The project or work order the document is on.</param>
     /// <param name="fileReferenceId">The document's file reference id, from an upload or a listing.</param>
+    /// <param name="progress">Where progress is reported as the stream is read, if anywhere.</param>
     /// <param name="cancellationToken">Cancels the call (not the reading of the stream: pass a token to its reads).</param>
-    /// <returns>The download; dispose it when done.</returns>
+    /// <returns>
+    /// The download; dispose it when done. Its stream checks the byte count against <c>Content-Length</c> and throws
+    /// <see cref="DitioApiException"/> when the body breaks off or a read waits longer than the stall timeout.
+    /// </returns>
     /// <exception cref="ArgumentException"><paramref name="fileReferenceId"/> is not a valid id.</exception>
     /// <exception cref="DitioApiException">Ditio refused or failed the call (404: the document is not on that target), or did not answer.</exception>
     /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
-    Task<DocumentDownload> DownloadAsync(DocumentTarget target, string fileReferenceId, CancellationToken cancellationToken = default);
+    Task<DocumentDownload> DownloadAsync(
+        DocumentTarget target,
+        string fileReferenceId,
+        IProgress<DocumentTransferProgress>? progress = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Downloads a document to a file. The bytes go to a temporary file beside it, which is moved into place only when
     /// complete and of the announced length, so an interrupted download never leaves a partial file under that name.
+    /// A body that breaks off is downloaded again from the start, up to <see cref="DitioRetryOptions.MaxRetryAttempts"/> times.
     /// </summary>
     /// <param name="target">The project or work order the document is on.</param>
     /// <param name="fileReferenceId">The document's file reference id.</param>
     /// <param name="destinationPath">The file to write; an existing file is replaced. Its folder must exist.</param>
+    /// <param name="progress">Where progress is reported, if anywhere.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>Where the document was written, its original name and its length.</returns>
     /// <exception cref="ArgumentException"><paramref name="fileReferenceId"/> is not a valid id, or <paramref name="destinationPath"/> is empty or its folder does not exist.</exception>
@@ -100,6 +131,7 @@ public interface IDitioDocumentsClient
         DocumentTarget target,
         string fileReferenceId,
         string destinationPath,
+        IProgress<DocumentTransferProgress>? progress = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a document from a project or work order.</summary>

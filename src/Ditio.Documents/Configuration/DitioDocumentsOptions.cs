@@ -45,6 +45,9 @@ public sealed class DitioDocumentsOptions
     /// <summary>Gets or sets the retry and timeout settings.</summary>
     public DitioRetryOptions Retry { get; set; } = new();
 
+    /// <summary>Gets or sets the upload and download limits: request size, refused types, parallelism, stall timeout.</summary>
+    public DitioTransferOptions Transfers { get; set; } = new();
+
     /// <summary>Gets the integration API base URL in use: <see cref="ApiBaseUrl"/>, else the one of <see cref="Environment"/>.</summary>
     public Uri EffectiveApiBaseUrl => ApiBaseUrl ?? (Environment == DitioEnvironment.Production
         ? new Uri("https://core-api.ditio.app/core")
@@ -71,5 +74,6 @@ public sealed class DitioDocumentsOptions
         target.Scope = Scope;
         target.TokenRenewalMargin = TokenRenewalMargin;
         target.Retry = Retry.Clone();
+        target.Transfers = Transfers.Clone();
     }
 }

@@ -15,4 +15,7 @@ public sealed record DocumentUploadOptions
     /// </summary>
     /// <remarks>A replacing upload is safe to retry, so it is retried on every transient failure.</remarks>
     public bool ReplaceExistingFilesWithSameName { get; init; }
+
+    /// <summary>Gets where upload progress is reported (bytes sent, per file and overall), if anywhere.</summary>
+    public IProgress<DocumentTransferProgress>? Progress { get; init; }
 }

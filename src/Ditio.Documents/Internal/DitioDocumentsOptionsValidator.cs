@@ -35,7 +35,39 @@ internal sealed class DitioDocumentsOptionsValidator : IValidateOptions<DitioDoc
             CheckRetry(failures, options.Retry);
         }
 
+        if (options.Transfers is null)
+        {
+            failures.Add("Ditio:Transfers must not be null.");
+        }
+        else
+        {
+            CheckTransfers(failures, options.Transfers);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckTransfers(List<string> failures, DitioTransferOptions transfers)
+    {
+        if (transfers.MaxRequestBytes < 1024)
+        {
+            failures.Add($"Ditio:Transfers:MaxRequestBytes must be at least 1024 (was {transfers.MaxRequestBytes}).");
+        }
+
+        if (transfers.MaxParallelRequests is < 1 or > 64)
+        {
+            failures.Add($"Ditio:Transfers:MaxParallelRequests must be between 1 and 64 (was {transfers.MaxParallelRequests}).");
+        }
+
+        if (transfers.StallTimeout < TimeSpan.FromMilliseconds(10) || transfers.StallTimeout > TimeSpan.FromDays(1))
+        {
+            failures.Add($"Ditio:Transfers:StallTimeout must be between 00:00:00.010 and 1.00:00:00 (was {transfers.StallTimeout}).");
+        }
+
+        if (transfers.MaxSvgBytes < 0)
+        {
+            failures.Add($"Ditio:Transfers:MaxSvgBytes must not be negative (was {transfers.MaxSvgBytes}).");
+        }
     }
 
     private static void Require(List<string> failures, string? value, string setting, string what)

@@ -69,8 +69,7 @@ internal static class DitioDocumentsRegistration
 
     public static DitioDocumentsClient CreateClient(IServiceProvider services, string name, IDisposable? owner = null)
     {
-        _ = OptionsOf(services, name);
-        return new DitioDocumentsClient(CreateApi(services, new ClientNames(name)), services.GetRequiredService<TimeProvider>(), owner);
+        return new DitioDocumentsClient(CreateApi(services, new ClientNames(name)), OptionsOf(services, name), services.GetRequiredService<TimeProvider>(), owner);
     }
 
     private static IDitioIntegrationApi CreateApi(IServiceProvider services, ClientNames names) =>

@@ -89,17 +89,31 @@ public sealed class EmulatorBehaviourTests : IAsyncLifetime
     [InlineData("script.ps1")]
     public async Task Upload_RefusedType_Answers400AndStoresNothing(string name)
     {
+        // The SDK refuses these before sending; a client without its rules shows what the emulator does.
+        await using var lax = await EmulatorSdk.StartAsync(o => o.Transfers.RefusedExtensions.Clear());
         var good = _files.Write("good.pdf", 100);
         using var bad = new MemoryStream(Encoding.UTF8.GetBytes("MZ binary"));
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => _sdk.Client.UploadAsync(
-            _sdk.Project, [DocumentUploadFile.FromPath(good), DocumentUploadFile.FromStream(bad, name)]));
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => lax.Client.UploadAsync(
+            lax.Project, [DocumentUploadFile.FromPath(good), DocumentUploadFile.FromStream(bad, name)]));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Equal("FileNotAllowed", error.ErrorCode);
         Assert.Contains(name, error.ErrorMessage, StringComparison.Ordinal);
-        Assert.Empty(Emulator.GetDocuments());
-        Assert.Empty(Directory.GetFiles(Emulator.StorageFolder));
+        Assert.Empty(lax.Emulator.GetDocuments());
+        Assert.Empty(Directory.GetFiles(lax.Emulator.StorageFolder));
+    }
+
+    [Fact]
+    public async Task Upload_RefusedTypeThroughTheSdk_IsRefusedBeforeSending()
+    {
+        using var bad = new MemoryStream(Encoding.UTF8.GetBytes("MZ binary"));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _sdk.Client.UploadAsync(_sdk.Project, [DocumentUploadFile.FromStream(bad, "setup.exe. ")]));
+
+        Assert.Equal("files", error.ParamName);
+        Assert.Contains("'setup.exe. ' has the type .exe, which Ditio refuses", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Emulator.Journal, r => r.Method == "POST");
     }
 
     [Fact]

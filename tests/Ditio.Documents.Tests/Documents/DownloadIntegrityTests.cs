@@ -83,7 +83,7 @@ public sealed class DownloadIntegrityTests : IDisposable
         using var sdk = Sdk(api);
         var destination = Path.Combine(_folder, "drawing.pdf");
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sdk.Client.DownloadToFileAsync(_project, "f1", destination, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sdk.Client.DownloadToFileAsync(_project, "f1", destination, cancellationToken: cancel.Token));
 
         release.SetResult();
         Assert.Empty(Directory.GetFileSystemEntries(_folder));

@@ -35,14 +35,34 @@ public sealed class TimeoutTests : IDisposable
     }
 
     [Fact]
-    public async Task DownloadAsync_SlowServer_HasNoAttemptTimeoutAndEndsOnlyWhenCancelled()
+    public async Task DownloadAsync_ServerSilentLongerThanStallTimeout_FailsAsStalled()
     {
         await using var api = new RawHttpServer((_, _, ct) => _releaseServer.Task.WaitAsync(ct));
         var time = TestTime.Fake();
         using var sdk = new TestClient(_identity, o => o.ApiBaseUrl = new Uri(api.BaseUri, "/core"), time);
+
+        var call = sdk.Client.DownloadAsync(_project, "f1");
+        var advanced = await AdvanceUntilDone(time, call, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(5));
+
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => call);
+        Assert.Equal(DitioFailureKind.Timeout, error.Kind);
+        Assert.Contains("stalled: no bytes moved for 60 s", error.Message, StringComparison.Ordinal);
+        Assert.InRange(advanced, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(65));
+    }
+
+    [Fact]
+    public async Task DownloadAsync_SlowServer_HasNoAttemptTimeoutAndEndsOnlyWhenCancelled()
+    {
+        await using var api = new RawHttpServer((_, _, ct) => _releaseServer.Task.WaitAsync(ct));
+        var time = TestTime.Fake();
+        using var sdk = new TestClient(_identity, o =>
+        {
+            o.ApiBaseUrl = new Uri(api.BaseUri, "/core");
+            o.Transfers.StallTimeout = TimeSpan.FromHours(1);
+        }, time);
         using var cancel = new CancellationTokenSource();
 
-        var call = sdk.Client.DownloadAsync(_project, "f1", cancel.Token);
+        var call = sdk.Client.DownloadAsync(_project, "f1", cancellationToken: cancel.Token);
         await AdvanceUntilDone(time, call, TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30));
         Assert.False(call.IsCompleted, "a transfer must not time out while the caller waits");
 

@@ -334,8 +334,8 @@ public sealed class BadInputTests : IDisposable
             "UploadAsync" => () => client.UploadAsync(_project, [DocumentUploadFile.FromPath(path)], null, ct),
             "UploadFileAsync" => () => client.UploadFileAsync(_project, path, null, ct),
             "GetPagesAsync" => () => client.GetPagesAsync(_project, ct),
-            "DownloadAsync" => () => client.DownloadAsync(_project, "f1", ct),
-            "DownloadToFileAsync" => () => client.DownloadToFileAsync(_project, "f1", Path.Combine(_folder, "out.pdf"), ct),
+            "DownloadAsync" => () => client.DownloadAsync(_project, "f1", cancellationToken: ct),
+            "DownloadToFileAsync" => () => client.DownloadToFileAsync(_project, "f1", Path.Combine(_folder, "out.pdf"), cancellationToken: ct),
             "DeleteAsync" => () => client.DeleteAsync(_project, "f1", ct),
             _ => throw new ArgumentOutOfRangeException(nameof(member)),
         };

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using Ditio.Documents.Internal.Errors;
-
 namespace Ditio.Documents.Internal.Downloads;
 
 /// <summary>
@@ -27,7 +23,9 @@ internal static class FileDestination
         return fullPath;
     }
 
-    public static async Task<long> WriteAsync(DocumentDownload download, string fullPath, string requestPath, CancellationToken cancellationToken)
+    /// <summary>Copies the download into a temporary file beside <paramref name="fullPath"/>, then moves it into place.</summary>
+    /// <remarks>The download stream itself checks the byte count against Content-Length and turns a lost connection into a <see cref="DitioApiException"/>.</remarks>
+    public static async Task<long> WriteAsync(DocumentDownload download, string fullPath, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.partial");
         try
@@ -36,15 +34,8 @@ internal static class FileDestination
             var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.Asynchronous);
             await using (file.ConfigureAwait(false))
             {
-                written = await CopyAsync(download.Content, file, requestPath, cancellationToken).ConfigureAwait(false);
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            if (download.ContentLength is { } expected && written != expected)
-            {
-                throw DitioErrors.InvalidResponse(
-                    HttpStatusCode.OK, HttpMethod.Get.Method, requestPath, null,
-                    string.Create(CultureInfo.InvariantCulture, $"received {written} bytes of the {expected} announced by Content-Length"));
+                await download.Content.CopyToAsync(file, 81920, cancellationToken).ConfigureAwait(false);
+                written = file.Length;
             }
 
             File.Move(temp, fullPath, overwrite: true);
@@ -54,34 +45,6 @@ internal static class FileDestination
         {
             TryDelete(temp);
             throw;
-        }
-    }
-
-    private static async Task<long> CopyAsync(Stream source, Stream destination, string requestPath, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await ReadAsync(source, buffer, total, requestPath, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            total += read;
-        }
-
-        return total;
-    }
-
-    private static async ValueTask<int> ReadAsync(Stream source, byte[] buffer, long total, string requestPath, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            throw DitioErrors.InvalidResponse(
-                HttpStatusCode.OK, HttpMethod.Get.Method, requestPath, null,
-                string.Create(CultureInfo.InvariantCulture, $"the connection was lost after {total} bytes: {ex.Message}"), ex);
         }
     }
 

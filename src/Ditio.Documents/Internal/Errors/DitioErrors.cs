@@ -78,6 +78,11 @@ internal static class DitioErrors
     public static DitioApiException InvalidResponse(HttpStatusCode status, string method, string path, string? body, string? detail, Exception? inner = null) =>
         new(new DitioApiError(DitioFailureKind.InvalidResponse, method, path, status, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: detail), inner);
 
+    public static DitioApiException Stalled(string method, string path, TimeSpan stallTimeout, Exception? inner = null) =>
+        new(new DitioApiError(
+            DitioFailureKind.Timeout, method, path,
+            Detail: $"the transfer stalled: no bytes moved for {stallTimeout.TotalSeconds:0.###} s (Ditio:Transfers:StallTimeout)"), inner);
+
     public static DitioApiException Unsuccessful(HttpStatusCode status, string method, string path, string? message) =>
         new(new DitioApiError(DitioFailureKind.Unsuccessful, method, path, status, ErrorMessage: message ?? "successful: false"));
 

@@ -1,22 +1,24 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Transfers;
 
 namespace Ditio.Documents.Internal.Uploads;
 
 /// <summary>
-/// One file part, streamed. A file is opened afresh each time the part is sent and a seekable stream is rewound, so
-/// a retry sends the whole body again; a forward-only stream is sent once.
+/// One file part, streamed through a 64 KB buffer. A file is opened afresh each time the part is sent and a seekable
+/// stream is rewound, so a retry sends the whole body again; a forward-only stream is sent once. Each chunk sent is
+/// reported to the progress tracker, which also re-arms the stall watchdog.
 /// </summary>
 internal sealed class FilePartContent : HttpContent
 {
-    private const int CopyBufferSize = 81920;
+    internal const int ChunkSize = 64 * 1024;
     private readonly DocumentUploadFile _file;
     private readonly long _startPosition;
     private readonly long? _length;
+    private readonly ProgressTracker.FileProgress? _progress;
     private bool _sent;
 
-    public FilePartContent(DocumentUploadFile file)
+    public FilePartContent(DocumentUploadFile file, ProgressTracker? tracker, StallWatchdog? watchdog)
     {
         _file = file;
         if (file.Stream is { CanSeek: true } stream)
@@ -29,23 +31,27 @@ internal sealed class FilePartContent : HttpContent
             _length = new FileInfo(path).Length;
         }
 
+        _progress = tracker?.StartFile(file.FileName, _length, watchdog);
         Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
         Headers.TryAddWithoutValidation("Content-Disposition", ContentDispositionFormat.FormDataFile("file", file.FileName));
     }
 
     public bool IsReplayable => _file.IsReplayable;
 
+    public long? Length => _length;
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        _progress?.Restart();
         if (_file.FilePath is { } path)
         {
             var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
             await using (file.ConfigureAwait(false))
             {
-                await file.CopyToAsync(stream, CopyBufferSize, cancellationToken).ConfigureAwait(false);
+                await CopyAsync(file, stream, cancellationToken).ConfigureAwait(false);
             }
 
             return;
@@ -62,12 +68,32 @@ internal sealed class FilePartContent : HttpContent
         }
 
         _sent = true;
-        await source.CopyToAsync(stream, CopyBufferSize, cancellationToken).ConfigureAwait(false);
+        await CopyAsync(source, stream, cancellationToken).ConfigureAwait(false);
     }
 
     protected override bool TryComputeLength(out long length)
     {
         length = _length ?? 0;
         return _length is not null;
+    }
+
+    private async Task CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                _progress?.Moved(read);
+            }
+
+            _progress?.Complete();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Transfers;
 
 namespace Ditio.Documents.Internal.Uploads;
 
@@ -8,14 +9,17 @@ internal sealed class UploadContent : MultipartFormDataContent, IDitioRequestCon
 {
     private readonly List<FilePartContent> _parts = [];
 
-    public UploadContent(IEnumerable<DocumentUploadFile> files, bool replacesByName)
+    public UploadContent(
+        IEnumerable<DocumentUploadFile> files, bool replacesByName, string? boundary = null, ProgressTracker? progress = null, StallWatchdog? watchdog = null)
+        : base(boundary ?? NewBoundary())
     {
         IsIdempotent = replacesByName;
+
         // Part headers carry raw UTF-8 file names (RFC 7578); the default would write them as Latin-1.
         HeaderEncodingSelector = static (_, _) => Encoding.UTF8;
         foreach (var file in files)
         {
-            var part = new FilePartContent(file);
+            var part = new FilePartContent(file, progress, watchdog);
             _parts.Add(part);
             Add(part);
         }
@@ -25,4 +29,7 @@ internal sealed class UploadContent : MultipartFormDataContent, IDitioRequestCon
 
     /// <summary>Gets a value indicating whether the upload replaces documents by name, so a repeat cannot double them.</summary>
     public bool IsIdempotent { get; }
+
+    /// <summary>A boundary of fixed length, so request sizes can be planned before the content exists.</summary>
+    public static string NewBoundary() => "ditio-" + Guid.NewGuid().ToString("N");
 }

@@ -1,0 +1,95 @@
+using Ditio.Documents.Internal.Downloads;
+using Ditio.Documents.Internal.Errors;
+using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Transfers;
+using Ditio.Documents.Internal.Uploads;
+using Ditio.Documents.Internal.Validation;
+
+namespace Ditio.Documents;
+
+public sealed partial class DitioDocumentsClient
+{
+    /// <inheritdoc />
+    public async Task<DocumentDownload> DownloadAsync(
+        DocumentTarget target, string fileReferenceId, IProgress<DocumentTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        Guard.Id(fileReferenceId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var route = $"/api/v4/integration/{target.RouteSegment}/{target.Id}/documents/{fileReferenceId}";
+
+        // The watchdog outlives this call (it guards the reads of the returned stream), so the caller's token only
+        // covers the wait for the response headers.
+        var watchdog = new StallWatchdog(_transfers.StallTimeout, _time, CancellationToken.None);
+        HttpResponseMessage? response = null;
+        try
+        {
+            using var headersWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watchdog.Token);
+            try
+            {
+                response = await _api.DownloadAsync(target.RouteSegment, target.Id, fileReferenceId, transfer: true, headersWait.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                throw Failure(ex, HttpMethod.Get, route, watchdog, cancellationToken);
+            }
+
+            watchdog.Pause();
+            var path = response.RequestMessage?.RequestUri?.PathAndQuery ?? route;
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await HttpBodies.ReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                throw DitioErrors.FromResponse(response, body, HttpMethod.Get.Method, path, _time);
+            }
+
+            var headers = response.Content.Headers;
+            var disposition = headers.NonValidated.TryGetValues("Content-Disposition", out var values) ? values.ToString() : null;
+            var fileName = ContentDispositionParser.GetFileName(disposition);
+            var tracked = new ProgressTracker(progress, headers.ContentLength).StartFile(fileName ?? fileReferenceId, headers.ContentLength, null);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new DocumentDownload(
+                response,
+                new DownloadStream(stream, headers.ContentLength, watchdog, tracked, path),
+                fileName,
+                headers.ContentType?.ToString() ?? MediaTypes.OctetStream,
+                headers.ContentLength);
+        }
+        catch
+        {
+            response?.Dispose();
+            watchdog.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<DownloadedDocument> DownloadToFileAsync(
+        DocumentTarget target,
+        string fileReferenceId,
+        string destinationPath,
+        IProgress<DocumentTransferProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        Guard.Id(fileReferenceId);
+        var fullPath = FileDestination.Check(destinationPath, nameof(destinationPath));
+        for (var attempt = 1; ; attempt++)
+        {
+            var download = await DownloadAsync(target, fileReferenceId, progress, cancellationToken).ConfigureAwait(false);
+            await using (download.ConfigureAwait(false))
+            {
+                try
+                {
+                    var length = await FileDestination.WriteAsync(download, fullPath, cancellationToken).ConfigureAwait(false);
+                    return new DownloadedDocument { Path = fullPath, FileName = download.FileName, ContentType = download.ContentType, Length = length };
+                }
+                catch (DitioApiException ex) when (ex.Kind == DitioFailureKind.InvalidResponse && attempt <= _retry.MaxRetryAttempts)
+                {
+                    // The body broke off: start over from the first byte, into a fresh temporary file.
+                }
+            }
+
+            await Task.Delay(_retry.BaseDelay, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using Ditio.Documents.Internal.Errors;
+using Ditio.Documents.Internal.Transfers;
+
+namespace Ditio.Documents.Internal.Downloads;
+
+/// <summary>
+/// The body of a download as the caller reads it: counts the bytes and checks them against Content-Length at the
+/// end, reports progress, and fails a read that waits longer than the stall timeout for a byte. A lost connection or
+/// a stall becomes a <see cref="DitioApiException"/>.
+/// </summary>
+internal sealed class DownloadStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly long? _expected;
+    private readonly StallWatchdog _watchdog;
+    private readonly ProgressTracker.FileProgress? _progress;
+    private readonly string _path;
+    private readonly CancellationTokenRegistration _abortOnStall;
+    private long _read;
+
+    public DownloadStream(Stream inner, long? expected, StallWatchdog watchdog, ProgressTracker.FileProgress? progress, string path)
+    {
+        _inner = inner;
+        _expected = expected;
+        _watchdog = watchdog;
+        _progress = progress;
+        _path = path;
+
+        // A read blocked on a silent connection does not see a token; closing the stream ends it.
+        _abortOnStall = watchdog.Token.Register(static s => ((Stream)s!).Dispose(), inner);
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => _expected ?? throw new NotSupportedException("The length of this download was not announced.");
+
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int read;
+        _watchdog.Kick();
+        try
+        {
+            read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (_watchdog.Fired && !cancellationToken.IsCancellationRequested)
+        {
+            throw DitioErrors.Stalled(HttpMethod.Get.Method, _path, _watchdog.Timeout, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Truncated($"the connection was lost after {_read} bytes: {ex.Message}", ex);
+        }
+        finally
+        {
+            _watchdog.Pause();
+        }
+
+        _read += read;
+        if (read > 0)
+        {
+            _progress?.Moved(read);
+        }
+        else if (_expected is { } expected && _read != expected)
+        {
+            throw Truncated($"received {_read} bytes of the {expected} announced by Content-Length", null);
+        }
+        else
+        {
+            _progress?.Complete();
+        }
+
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _abortOnStall.Dispose();
+            _inner.Dispose();
+            _watchdog.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private DitioApiException Truncated(string detail, Exception? inner) =>
+        DitioErrors.InvalidResponse(HttpStatusCode.OK, HttpMethod.Get.Method, _path, null, detail, inner);
+
+}

@@ -1,0 +1,42 @@
+namespace Ditio.Documents.Internal.Uploads;
+
+/// <summary>
+/// Splits files into upload requests that each stay under the request limit, in the order given. A file of unknown
+/// length (a forward-only stream) goes in a request of its own.
+/// </summary>
+internal static class UploadPlanner
+{
+    public static List<List<int>> Plan(IReadOnlyList<DocumentUploadFile> files, IEnumerable<int> sendable, long maxRequestBytes, string boundary)
+    {
+        var batches = new List<List<int>>();
+        var current = new List<int>();
+        long currentBytes = boundary.Length + 6;
+        foreach (var index in sendable)
+        {
+            var file = files[index];
+            if (file.Length is not { } length)
+            {
+                batches.Add([index]);
+                continue;
+            }
+
+            var partBytes = UploadSizing.PartOverhead(file, boundary) + length;
+            if (current.Count > 0 && currentBytes + partBytes >= maxRequestBytes)
+            {
+                batches.Add(current);
+                current = [];
+                currentBytes = boundary.Length + 6;
+            }
+
+            current.Add(index);
+            currentBytes += partBytes;
+        }
+
+        if (current.Count > 0)
+        {
+            batches.Add(current);
+        }
+
+        return batches;
+    }
+}
