@@ -16,6 +16,13 @@ internal static class UploadPlanner
             var file = files[index];
             if (file.Length is not { } length)
             {
+                if (current.Count > 0)
+                {
+                    batches.Add(current);
+                    current = [];
+                    currentBytes = boundary.Length + 6;
+                }
+
                 batches.Add([index]);
                 continue;
             }
