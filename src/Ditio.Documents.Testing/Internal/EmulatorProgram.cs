@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Ditio.Documents.Testing.Internal;
 
@@ -29,13 +30,16 @@ internal static class EmulatorProgram
         Console.WriteLine("Press Ctrl+C to stop.");
 
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.TrySetResult();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await stop.Task;
+        Console.WriteLine("Stopping the Ditio emulator.");
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
     }
 }

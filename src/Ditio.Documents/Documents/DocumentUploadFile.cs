@@ -42,7 +42,7 @@ public sealed class DocumentUploadFile
     /// <param name="fileName">The name in Ditio; defaults to the file's own name.</param>
     /// <param name="contentType">The media type; defaults to one derived from the extension.</param>
     /// <returns>The file to upload.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names no existing file, or <paramref name="fileName"/> is not a valid file name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names no existing file, <paramref name="fileName"/> is not a valid file name, or <paramref name="contentType"/> is not a media type.</exception>
     public static DocumentUploadFile FromPath(string path, string? fileName = null, string? contentType = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -53,16 +53,21 @@ public sealed class DocumentUploadFile
         }
 
         var name = Guard.FileName(fileName ?? info.Name, fileName is null ? nameof(path) : nameof(fileName));
-        return new DocumentUploadFile(name, contentType ?? MediaTypes.FromFileName(name), info.FullName, null, info.Length);
+        return new DocumentUploadFile(name, Guard.MediaType(contentType, nameof(contentType)) ?? MediaTypes.FromFileName(name), info.FullName, null, info.Length);
     }
 
     /// <summary>Uploads the content of a stream, from its current position.</summary>
+    /// <remarks>
+    /// A stream that can seek must report its true <see cref="Stream.Length"/>: it is sent as the part's size and
+    /// rewound for retries. Wrap a stream whose length is not final (a multipart section over a seekable body, say)
+    /// in a forward-only stream, or copy it to a file first.
+    /// </remarks>
     /// <param name="content">The stream; it must be readable. It is not disposed: the caller owns it.</param>
     /// <param name="fileName">The name in Ditio, such as <c>Drawing-A1.pdf</c>.</param>
     /// <param name="contentType">The media type; defaults to one derived from the extension.</param>
     /// <returns>The file to upload.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="content"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="content"/> is not readable, or <paramref name="fileName"/> is not a valid file name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="content"/> is not readable, <paramref name="fileName"/> is not a valid file name, or <paramref name="contentType"/> is not a media type.</exception>
     public static DocumentUploadFile FromStream(Stream content, string fileName, string? contentType = null)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -73,7 +78,7 @@ public sealed class DocumentUploadFile
 
         var name = Guard.FileName(fileName, nameof(fileName));
         long? length = content.CanSeek ? content.Length - content.Position : null;
-        return new DocumentUploadFile(name, contentType ?? MediaTypes.FromFileName(name), null, content, length);
+        return new DocumentUploadFile(name, Guard.MediaType(contentType, nameof(contentType)) ?? MediaTypes.FromFileName(name), null, content, length);
     }
 
     /// <summary>Describes the file by name and source.</summary>

@@ -45,6 +45,22 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>A media type such as <c>application/pdf</c>, or absent.</summary>
+    public static string? MediaType(string? value, string paramName)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(value, out var parsed) || parsed.MediaType is null)
+        {
+            throw new ArgumentException($"'{value}' is not a media type such as 'application/pdf'.", paramName);
+        }
+
+        return parsed.ToString();
+    }
+
     /// <summary>A section name: absent, or not whitespace only.</summary>
     public static string? Section(string? value, string paramName)
     {
