@@ -20,6 +20,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     private readonly TimeProvider _time;
     private readonly DitioTransferOptions _transfers;
     private readonly DitioRetryOptions _retry;
+    private readonly string _pathPrefix;
     private readonly IDisposable? _owner;
     private volatile bool _disposed;
 
@@ -29,6 +30,9 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         _time = time;
         _transfers = options.Transfers;
         _retry = options.Retry;
+
+        // Routes are relative to the API base; errors name the path as sent, prefix (such as /core) included.
+        _pathPrefix = options.EffectiveApiBaseUrl.AbsolutePath.TrimEnd('/');
         _owner = owner;
     }
 
@@ -77,6 +81,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         where T : class
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        route = _pathPrefix + route;
         IApiResponse<T> response;
         try
         {
@@ -118,6 +123,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     private async Task SendAsync(HttpMethod method, string route, Func<CancellationToken, Task<IApiResponse>> call, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        route = _pathPrefix + route;
         IApiResponse response;
         try
         {

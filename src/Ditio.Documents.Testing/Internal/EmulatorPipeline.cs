@@ -30,6 +30,15 @@ internal sealed class EmulatorPipeline(
             HadAuthorization = context.Request.Headers.Authorization.Count > 0,
         };
         var fault = faults.Take(entry.Method, rawPath);
+
+        // The entry takes its place when the request arrives, so the journal is in arrival order even when a dropped
+        // request finishes after its retry; it is completed in place when the request ends.
+        var placeholder = entry with { Fault = fault?.Describe() };
+        lock (journal)
+        {
+            journal.Add(placeholder);
+        }
+
         try
         {
             await ServeAsync(context, rawPath, fault);
@@ -39,12 +48,16 @@ internal sealed class EmulatorPipeline(
             var dropped = fault is { Kind: not EmulatorFaultKind.Status } || context.RequestAborted.IsCancellationRequested;
             lock (journal)
             {
-                journal.Add(entry with
+                // Found by reference: the journal may have been cleared meanwhile.
+                var index = journal.FindIndex(e => ReferenceEquals(e, placeholder));
+                if (index >= 0)
                 {
-                    Parts = context.Items.TryGetValue(EmulatorRequestItems.Parts, out var parts) ? (IReadOnlyList<(string, string?)>)parts! : [],
-                    StatusCode = dropped ? null : context.Response.StatusCode,
-                    Fault = fault?.Describe(),
-                });
+                    journal[index] = placeholder with
+                    {
+                        Parts = context.Items.TryGetValue(EmulatorRequestItems.Parts, out var parts) ? (IReadOnlyList<(string, string?)>)parts! : [],
+                        StatusCode = dropped ? null : context.Response.StatusCode,
+                    };
+                }
             }
         }
     }

@@ -16,7 +16,7 @@ public sealed partial class DitioDocumentsClient
         ArgumentNullException.ThrowIfNull(target);
         Guard.Id(fileReferenceId);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var route = $"/api/v4/integration/{target.RouteSegment}/{target.Id}/documents/{fileReferenceId}";
+        var route = $"{_pathPrefix}/api/v4/integration/{target.RouteSegment}/{target.Id}/documents/{fileReferenceId}";
 
         // The watchdog outlives this call (it guards the reads of the returned stream), so the caller's token only
         // covers the wait for the response headers.

@@ -43,11 +43,13 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
             var parsed = TryParse(body);
             if (!response.IsSuccessStatusCode)
             {
-                var error = parsed?.Error;
-                var reason = error is null
-                    ? string.Create(CultureInfo.InvariantCulture, $"the identity server answered {(int)response.StatusCode} {response.StatusCode}: {Excerpt(body)}")
-                    : $"the identity server answered {error}{(parsed?.ErrorDescription is { } d ? $" ({d})" : "")}";
-                throw Fail(reason, response.StatusCode, error, parsed?.ErrorDescription);
+                // OAuth error bodies come with 400 or 401 (RFC 6749 5.2); an "error" field on a 5xx is something else.
+                var oauth = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized ? parsed : null;
+                var status = string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.StatusCode}");
+                var reason = oauth?.Error is { } error
+                    ? $"the identity server answered {status}: {error}{(oauth.ErrorDescription is { } d ? $" ({d})" : "")}"
+                    : $"the identity server answered {status}: {Excerpt(body)}";
+                throw Fail(reason, response.StatusCode, oauth?.Error, oauth?.ErrorDescription);
             }
 
             if (string.IsNullOrWhiteSpace(parsed?.AccessToken))
