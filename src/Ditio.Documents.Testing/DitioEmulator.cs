@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,8 @@ public sealed class DitioEmulator : IAsyncDisposable
 
     /// <summary>The id of a project that belongs to another company: 404 on lookups, 403 on document routes.</summary>
     public const string OtherCompanyProjectId = "77f1a2b3c4d5e6f7a8b9c0ff";
+
+    private const int SocketBufferBytes = 64 * 1024;
 
     private readonly WebApplication _app;
     private readonly EmulatorStore _store;
@@ -110,10 +113,27 @@ public sealed class DitioEmulator : IAsyncDisposable
 
         // Embedded in a test or an app, the emulator must not take over Ctrl+C and SIGTERM from its host process.
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.Limits.MaxRequestBodySize = null;
+
+            // Small buffers, so a throttled body is throttled on the wire too, as on a slow site connection,
+            // instead of vanishing into megabytes of loopback socket buffers.
+            kestrel.Limits.MaxRequestBufferSize = SocketBufferBytes;
+        });
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.MaxReadBufferSize = SocketBufferBytes;
+            sockets.MaxWriteBufferSize = SocketBufferBytes;
+            sockets.CreateBoundListenSocket = endpoint =>
+            {
+                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                socket.ReceiveBufferSize = SocketBufferBytes;
+                socket.SendBufferSize = SocketBufferBytes;
+                return socket;
+            };
         });
         var app = builder.Build();
         var pipeline = new EmulatorPipeline(

@@ -33,6 +33,18 @@ public sealed class DitioTransferOptions
     /// <value>Defaults to 5 MiB.</value>
     public long MaxSvgBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// Gets or sets the socket send buffer of Ditio connections, in bytes; <see langword="null"/> leaves it to the
+    /// operating system.
+    /// </summary>
+    /// <value>
+    /// Defaults to 1 MiB. The operating system may otherwise park several megabytes of an upload in its buffers, which a
+    /// site connection of 200 KB/s takes many seconds to drain while the SDK sees no progress; a bounded buffer keeps
+    /// progress reports and the stall timeout true to the wire. Raise it (or set <see langword="null"/>) for links
+    /// whose bandwidth times round-trip time exceeds it.
+    /// </value>
+    public int? SocketSendBufferBytes { get; set; } = 1024 * 1024;
+
     internal DitioTransferOptions Clone()
     {
         var clone = new DitioTransferOptions
@@ -41,6 +53,7 @@ public sealed class DitioTransferOptions
             MaxParallelRequests = MaxParallelRequests,
             StallTimeout = StallTimeout,
             MaxSvgBytes = MaxSvgBytes,
+            SocketSendBufferBytes = SocketSendBufferBytes,
         };
         clone.RefusedExtensions.Clear();
         clone.RefusedExtensions.UnionWith(RefusedExtensions);

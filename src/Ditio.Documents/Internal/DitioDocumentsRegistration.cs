@@ -44,10 +44,12 @@ internal static class DitioDocumentsRegistration
             LoggerOf(sp)));
 
         var identity = services.AddHttpClient(names.Identity, (sp, http) => Configure(http, OptionsOf(sp, name).EffectiveIdentityBaseUrl))
+            .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
             .RedactLoggedHeaders(static _ => true);
         AddResilience(identity, name);
 
         var api = services.AddHttpClient(names.Api, (sp, http) => Configure(http, OptionsOf(sp, name).EffectiveApiBaseUrl))
+            .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
             .RedactLoggedHeaders(static _ => true);
         AddResilience(api, name);
         api.AddHttpMessageHandler(sp => new DitioLoggingHandler(LoggerOf(sp), sp.GetRequiredService<TimeProvider>()))
