@@ -57,8 +57,10 @@ public sealed class AspNetSampleHost : IAsyncDisposable
                 builder.WebHost.UseUrls("http://127.0.0.1:0");
                 builder.Logging.ClearProviders();
 
-                // Count and inspect what the SDK puts on the wire, below all of its handlers.
-                builder.Services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(transport.CreateHandler));
+                // Count and inspect what the SDK puts on the wire, below all of its handlers. Registered after the
+                // sample's AddDitioDocuments, so it replaces the SDK's own primary handler on every client.
+                builder.Services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(options =>
+                    options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = transport.CreateHandler()));
 
                 // Make any buffering form read fail loudly: the upload endpoint must never call ReadFormAsync or bind IFormFile.
                 builder.Services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, NoFormReadingStartupFilter>();
