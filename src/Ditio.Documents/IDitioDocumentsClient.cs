@@ -134,6 +134,31 @@ public interface IDitioDocumentsClient
         IProgress<DocumentTransferProgress>? progress = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Mirrors a local folder to a project or work order: new files are uploaded, changed files (size, then SHA-256)
+    /// replace their namesake, unchanged files are not sent, and, when asked, documents this sync uploaded whose
+    /// files are gone are deleted. Documents anybody else put on the page are never touched.
+    /// </summary>
+    /// <remarks>
+    /// State lives in a manifest (per target and section: relative path, size, SHA-256, file reference id) written
+    /// atomically after each request, so an interrupted sync run again finishes the work without duplicates; a lost
+    /// manifest is rebuilt from the page listing, replacing by name. Two local files that would land on one page under
+    /// the same name (or names differing only in case) are conflicts and not uploaded.
+    /// </remarks>
+    /// <param name="folder">The local folder.</param>
+    /// <param name="target">The project or work order.</param>
+    /// <param name="options">Section, sections from folders, delete, dry run, manifest path, progress.</param>
+    /// <param name="cancellationToken">Cancels the sync; what was done is in the manifest.</param>
+    /// <returns>One item per file (added, replaced, unchanged, deleted, conflict, failed with why) and the counts.</returns>
+    /// <exception cref="ArgumentException"><paramref name="folder"/> does not exist, or an option is invalid.</exception>
+    /// <exception cref="DitioApiException">The page listing failed (nothing was changed).</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<DocumentSyncResult> SyncFolderAsync(
+        string folder,
+        DocumentTarget target,
+        DocumentSyncOptions? options = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a document from a project or work order.</summary>
     /// <param name="target">The project or work order the document is on.</param>
     /// <param name="fileReferenceId">The document's file reference id.</param>

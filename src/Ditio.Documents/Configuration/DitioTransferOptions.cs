@@ -18,6 +18,16 @@ public sealed class DitioTransferOptions
     /// <value>Defaults to <see cref="DefaultMaxParallelRequests"/>.</value>
     public int MaxParallelRequests { get; set; } = DefaultMaxParallelRequests;
 
+    /// <summary>The default for <see cref="MaxFilesPerRequest"/>: 20.</summary>
+    public const int DefaultMaxFilesPerRequest = 20;
+
+    /// <summary>Gets or sets how many files <c>UploadManyAsync</c> and sync put in one request at most.</summary>
+    /// <value>
+    /// Defaults to <see cref="DefaultMaxFilesPerRequest"/>: small enough that a failed request fails few files and
+    /// parallel requests share the work, large enough that small files do not cost a request each.
+    /// </value>
+    public int MaxFilesPerRequest { get; set; } = DefaultMaxFilesPerRequest;
+
     /// <summary>Gets or sets how long a transfer may go without moving a byte before it fails with a timeout.</summary>
     /// <value>Defaults to 60 seconds. A slow transfer that keeps moving never times out; cancel it with the token.</value>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -51,6 +61,7 @@ public sealed class DitioTransferOptions
         {
             MaxRequestBytes = MaxRequestBytes,
             MaxParallelRequests = MaxParallelRequests,
+            MaxFilesPerRequest = MaxFilesPerRequest,
             StallTimeout = StallTimeout,
             MaxSvgBytes = MaxSvgBytes,
             SocketSendBufferBytes = SocketSendBufferBytes,

@@ -71,7 +71,7 @@ public sealed partial class DitioDocumentsClient
         }
 
         var sendable = Enumerable.Range(0, list.Count).Where(i => outcomes[i] is null).ToList();
-        var batches = UploadPlanner.Plan(list, sendable, _transfers.MaxRequestBytes, boundary);
+        var batches = UploadPlanner.Plan(list, sendable, _transfers.MaxRequestBytes, boundary, _transfers.MaxFilesPerRequest);
         var tracker = new ProgressTracker(options?.Progress, TotalOf(sendable.Select(i => list[i])));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _transfers.MaxParallelRequests, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(batches, parallel, async (batch, ct) =>

@@ -64,6 +64,11 @@ internal sealed class DitioDocumentsOptionsValidator : IValidateOptions<DitioDoc
             failures.Add($"Ditio:Transfers:StallTimeout must be between 00:00:00.010 and 1.00:00:00 (was {transfers.StallTimeout}).");
         }
 
+        if (transfers.MaxFilesPerRequest is < 1 or > 1000)
+        {
+            failures.Add($"Ditio:Transfers:MaxFilesPerRequest must be between 1 and 1000 (was {transfers.MaxFilesPerRequest}).");
+        }
+
         if (transfers.SocketSendBufferBytes is < 4096)
         {
             failures.Add($"Ditio:Transfers:SocketSendBufferBytes must be at least 4096, or unset for the system default (was {transfers.SocketSendBufferBytes}).");

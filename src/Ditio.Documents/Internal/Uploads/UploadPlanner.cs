@@ -6,7 +6,8 @@ namespace Ditio.Documents.Internal.Uploads;
 /// </summary>
 internal static class UploadPlanner
 {
-    public static List<List<int>> Plan(IReadOnlyList<DocumentUploadFile> files, IEnumerable<int> sendable, long maxRequestBytes, string boundary)
+    public static List<List<int>> Plan(
+        IReadOnlyList<DocumentUploadFile> files, IEnumerable<int> sendable, long maxRequestBytes, string boundary, int maxFiles = int.MaxValue)
     {
         var batches = new List<List<int>>();
         var current = new List<int>();
@@ -28,7 +29,7 @@ internal static class UploadPlanner
             }
 
             var partBytes = UploadSizing.PartOverhead(file, boundary) + length;
-            if (current.Count > 0 && currentBytes + partBytes >= maxRequestBytes)
+            if (current.Count > 0 && (currentBytes + partBytes >= maxRequestBytes || current.Count >= maxFiles))
             {
                 batches.Add(current);
                 current = [];
