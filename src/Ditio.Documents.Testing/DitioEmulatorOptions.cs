@@ -1,5 +1,15 @@
 namespace Ditio.Documents.Testing;
 
+/// <summary>Ditio's published limits, as the SDK checks them before sending; the emulator enforces the same.</summary>
+file static class DitioPublishedLimits
+{
+    private static readonly DitioTransferOptions Defaults = new();
+
+    public static IEnumerable<string> RefusedExtensions => Defaults.RefusedExtensions;
+
+    public static long MaxSvgBytes => Defaults.MaxSvgBytes;
+}
+
 /// <summary>Settings of a <see cref="DitioEmulator"/>.</summary>
 public sealed class DitioEmulatorOptions
 {
@@ -24,14 +34,11 @@ public sealed class DitioEmulatorOptions
 
     /// <summary>Gets the file extensions refused with 400 (trailing dots and spaces are ignored when checking).</summary>
     /// <value>Defaults to Ditio's list: <c>.html .htm .mht .mhtml .js .exe .ps1 .svgz</c>.</value>
-    public ISet<string> RefusedExtensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ".html", ".htm", ".mht", ".mhtml", ".js", ".exe", ".ps1", ".svgz",
-    };
+    public ISet<string> RefusedExtensions { get; } = new HashSet<string>(DitioPublishedLimits.RefusedExtensions, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets or sets the largest SVG file accepted.</summary>
     /// <value>Defaults to 5 MiB.</value>
-    public long MaxSvgBytes { get; set; } = 5 * 1024 * 1024;
+    public long MaxSvgBytes { get; set; } = DitioPublishedLimits.MaxSvgBytes;
 
     /// <summary>Gets or sets a value indicating whether the sample projects and work orders are added at start.</summary>
     /// <value>Defaults to <see langword="true"/>.</value>
