@@ -114,13 +114,23 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         }
     }
 
+    /// <summary>
+    /// A delete answered 404 on a retry: an earlier attempt deleted the document and its answer was lost. The caller's
+    /// wish holds, so it is success. A 404 on the first attempt is still an error (the id was wrong).
+    /// </summary>
+    private static bool IsGoneOnRetry(IApiResponse response) =>
+        response.StatusCode == System.Net.HttpStatusCode.NotFound
+        && response.RequestMessage?.Options.TryGetValue(DitioRequestOptions.Attempt, out var attempt) == true
+        && attempt > 1;
+
     /// <summary>A call that ended with an exception: a stall (the watchdog fired), the caller's cancellation, or a failure.</summary>
     private static Exception Failure(Exception exception, HttpMethod method, string path, StallWatchdog? watchdog, CancellationToken cancellationToken) =>
         watchdog is { Fired: true } && !cancellationToken.IsCancellationRequested
             ? DitioErrors.Stalled(method.Method, path, watchdog.Timeout, exception)
             : DitioErrors.FromException(exception, method.Method, path, cancellationToken);
 
-    private async Task SendAsync(HttpMethod method, string route, Func<CancellationToken, Task<IApiResponse>> call, CancellationToken cancellationToken)
+    private async Task SendAsync(
+        HttpMethod method, string route, Func<CancellationToken, Task<IApiResponse>> call, CancellationToken cancellationToken, bool idempotentDelete = false)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         route = _pathPrefix + route;
@@ -142,7 +152,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
                 throw DitioErrors.FromException(requestError, method.Method, path, cancellationToken);
             }
 
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode && !(idempotentDelete && IsGoneOnRetry(response)))
             {
                 throw DitioErrors.FromApiResponse(response, method.Method, path, _time);
             }

@@ -160,6 +160,10 @@ public interface IDitioDocumentsClient
         CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a document from a project or work order.</summary>
+    /// <remarks>
+    /// A delete is retried like a lookup. If a retry finds the document gone (404) because an earlier attempt deleted it
+    /// and its answer was lost, the delete has succeeded; a 404 on the first attempt is an error.
+    /// </remarks>
     /// <param name="target">The project or work order the document is on.</param>
     /// <param name="fileReferenceId">The document's file reference id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -25,6 +25,7 @@ public sealed partial class DitioDocumentsClient
             HttpMethod.Delete,
             $"/api/v4/integration/{target.RouteSegment}/{target.Id}/documents/{fileReferenceId}",
             ct => _api.DeleteAsync(target.RouteSegment, target.Id, fileReferenceId, ct),
-            cancellationToken);
+            cancellationToken,
+            idempotentDelete: true);
     }
 }

@@ -105,7 +105,7 @@ public static class FaultMatrix
     /// <summary>
     /// The rules: 429 is retried for every call; 5xx and dropped connections for every call but an upload without
     /// replace (the emulator drops connections it has accepted, so "never sent" never applies). A delete whose answer
-    /// was lost finds the document gone on its retry: 404.
+    /// was lost finds the document gone on its retry (404), which the SDK takes as the success it is.
     /// </summary>
     public static FaultExpectation Expect(MatrixFault fault, MatrixOperation operation, bool budgetSpent)
     {
@@ -115,12 +115,6 @@ public static class FaultMatrix
         var succeeds = retried && faultCount <= MaxRetryAttempts;
         var status = StatusOf(fault) is { } code ? (HttpStatusCode?)code : null;
         var processedByFault = fault == MatrixFault.DropAfterProcessing;
-        if (operation == MatrixOperation.Delete && processedByFault && succeeds)
-        {
-            // The first attempt deleted the document and lost the answer; the retry is answered 404.
-            return new FaultExpectation(faultCount, attempts, Succeeds: false, HttpStatusCode.NotFound, Processed: true);
-        }
-
         return new FaultExpectation(faultCount, attempts, succeeds, status, succeeds || processedByFault);
     }
 
