@@ -39,7 +39,9 @@ internal sealed record DitioApiError(
         }
         else if (ResponseExcerpt is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $": {ResponseExcerpt}");
+            // The message stays one readable line; the whole excerpt is on the exception.
+            var line = ResponseExcerpt.ReplaceLineEndings(" ").Trim();
+            text.Append(": ").Append(line.Length <= 200 ? line : line[..200] + "...");
         }
 
         if (Detail is not null)
