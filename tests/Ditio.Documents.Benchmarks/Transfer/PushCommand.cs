@@ -32,8 +32,10 @@ internal static class PushCommand
 
         var failed = result.Outcomes.Where(o => o.Status != DocumentUploadStatus.Uploaded).ToList();
         var allocated = GC.GetTotalAllocatedBytes() / (1024.0 * 1024);
+        var gcs = $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pushed={result.Outcomes.Count - failed.Count}/{files} requests={result.RequestCount} seconds={seconds:F2} MBps={files * size / seconds / 1e6:F0} allocatedMiB={allocated:F1} gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
+            $"pushed={result.Outcomes.Count - failed.Count}/{files} requests={result.RequestCount} seconds={seconds:F2} "
+            + $"MBps={files * size / seconds / 1e6:F0} allocatedMiB={allocated:F1} gcs={gcs}"));
         failed.ForEach(f => Console.Error.WriteLine($"failed: {f.File.FileName}: {f.Error?.Message}"));
         Console.WriteLine(PeakPrefix + PeakMemory.PeakWorkingSetBytes().ToString(CultureInfo.InvariantCulture));
         return failed.Count == 0 ? 0 : 1;

@@ -27,9 +27,13 @@ internal sealed class ThroughputSeries(string name, Func<long, Task<double>> tra
         }
     }
 
-    public override string ToString() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Name}: median {MedianRate:F0} MB/s, client CPU {Median(CpuMilliseconds):F0} ms per transfer, {Rates.Count} rounds [{string.Join(", ", Rates.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}]");
+    public override string ToString()
+    {
+        var rates = string.Join(", ", Rates.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)));
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Name}: median {MedianRate:F0} MB/s, client CPU {Median(CpuMilliseconds):F0} ms per transfer, {Rates.Count} rounds [{rates}]");
+    }
 
     public static double Median(List<double> values)
     {
