@@ -90,6 +90,20 @@ public sealed class DocumentRoutesTests : IDisposable
         Assert.Equal($"Bearer {DitioWireMock.Token}", request.Headers!["Authorization"].Single());
     }
 
+    [Fact]
+    public async Task GetPagesAsync_BareArrayWithElementsThatAreNotPages_SkipsThem()
+    {
+        _mock.GivenJson("GET", $"/core/api/v4/integration/projects/{DitioWireMock.ProjectId}/documents", 200, """
+            [null, 7, "x", [{"section":"Nested"}], {"section":"Drawings","files":[{"fileReferenceId":"f1","name":"A.pdf"}],"extra":{"a":[1]}}, {}]
+            """);
+
+        var pages = await _sdk.Client.GetPagesAsync(DocumentTarget.Project(DitioWireMock.ProjectId));
+
+        Assert.Equal(["Drawings", null], pages.Select(p => p.Section));
+        Assert.Equal("f1", pages[0].Files.Single().FileReferenceId);
+        Assert.Empty(pages[1].Files);
+    }
+
     [Theory]
     [InlineData("""{"pages":[{"section":"Drawings","files":[{"fileReferenceId":"f1","name":"A.pdf"}]}]}""")]
     [InlineData("""{"section":"Drawings","pageExternalId":"x","files":[{"fileReferenceId":"f1","name":"A.pdf"}]}""")]

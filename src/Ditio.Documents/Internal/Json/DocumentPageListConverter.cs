@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Ditio.Documents.Internal.Json;
 
@@ -11,6 +12,12 @@ internal sealed class DocumentPageListConverter : JsonConverter<DocumentPageList
 {
     public override DocumentPageList Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        // The usual shape, a bare array, is read straight off the reader; the others need a look at the whole object.
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return new DocumentPageList(ReadPages(ref reader, options));
+        }
+
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
         return new DocumentPageList(root.ValueKind switch
@@ -42,6 +49,27 @@ internal sealed class DocumentPageListConverter : JsonConverter<DocumentPageList
         }
 
         return null;
+    }
+
+    /// <summary>As <see cref="ReadPages(JsonElement, JsonSerializerOptions)"/>, without building a document first.</summary>
+    private static List<DocumentPage> ReadPages(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var pageInfo = (JsonTypeInfo<DocumentPage>)options.GetTypeInfo(typeof(DocumentPage));
+        var pages = new List<DocumentPage>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                pages.Add(JsonSerializer.Deserialize(ref reader, pageInfo) ?? new DocumentPage());
+            }
+            else
+            {
+                // Not a page (a nested array, a number, null): skipped, as in the other shapes.
+                reader.Skip();
+            }
+        }
+
+        return pages;
     }
 
     private static DocumentPage[] ReadPages(JsonElement array, JsonSerializerOptions options) =>
