@@ -1,0 +1,48 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ditio.Documents.Cli.Internal;
+
+/// <summary>What commands print on stdout: lines, aligned tables, or JSON.</summary>
+internal sealed class CliOutput(TextWriter writer)
+{
+    /// <summary>camelCase, indented, enums as camelCase strings, nulls left out, non-ASCII names as they are.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public void Line(string text = "") => writer.WriteLine(text);
+
+    public void Json<T>(T value) => writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    /// <summary>
+    /// Columns separated by two spaces, each as wide as its widest cell; the last column is not padded. With no rows,
+    /// <paramref name="whenEmpty"/> (if any) instead.
+    /// </summary>
+    public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? whenEmpty = null)
+    {
+        var all = new List<IReadOnlyList<string>> { headers };
+        all.AddRange(rows);
+        if (all.Count == 1)
+        {
+            if (whenEmpty is not null)
+            {
+                writer.WriteLine(whenEmpty);
+            }
+
+            return;
+        }
+
+        var widths = Enumerable.Range(0, headers.Count).Select(c => all.Max(r => r[c].Length)).ToArray();
+        foreach (var row in all)
+        {
+            var cells = row.Select((cell, c) => c == row.Count - 1 ? cell : cell.PadRight(widths[c]));
+            writer.WriteLine(string.Join("  ", cells).TrimEnd());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Ditio.Documents.Cli.Internal;
+
+/// <summary>What <c>ditio-docs</c> exits with; documented in <c>--help</c> and docs/cli.md.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int Authentication = 3;
+    public const int Cancelled = 130;
+
+    public const string HelpText = """
+        Exit codes:
+          0    all done
+          1    some files failed or were conflicts, or Ditio failed the call
+          2    usage or configuration error (bad arguments, missing DITIO_* settings), or the project,
+               work order or document was not found
+          3    authentication error: Ditio refused the client id and secret
+          130  cancelled (Ctrl+C or SIGTERM)
+        """;
+}
