@@ -158,5 +158,23 @@ public sealed class FolderSyncTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Folder, DocumentSyncOptions.DefaultManifestFileName)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RefusedFile_FailsWithTheRuleInADryRunAsInARealRun(bool dryRun)
+    {
+        await using var sdk = await EmulatorSdk.StartAsync();
+        _files.Write("setup.exe", 10);
+        _files.Write("plan.pdf", 10);
+
+        var result = await sdk.Client.SyncFolderAsync(Folder, sdk.Project, new() { DryRun = dryRun });
+
+        var refused = Assert.Single(result.Items, i => i.Action == DocumentSyncAction.Failed);
+        Assert.Equal("setup.exe", refused.RelativePath);
+        Assert.Contains("which Ditio refuses", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, result.Added);
+        Assert.Equal(dryRun ? 0 : 1, sdk.Emulator.GetDocuments().Count);
+    }
+
     public void Dispose() => _files.Dispose();
 }

@@ -12,22 +12,22 @@ namespace Ditio.Documents.IntegrationTests.Transfers;
 /// </summary>
 public sealed class StallAndCancelTests : IDisposable
 {
-    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(2);
     private readonly TestFiles _files = new();
 
     [Fact]
     public async Task UploadAsync_SlowButMoving_SucceedsLongAfterTheStallTimeout()
     {
         await using var sdk = await StartAsync();
-        sdk.Emulator.Faults.ThrottleBytesPerSecond = 400_000;
-        var path = _files.Write("slow.pdf", 1_200_000);
+        sdk.Emulator.Faults.ThrottleBytesPerSecond = 600_000;
+        var path = _files.Write("slow.pdf", 2_400_000);
         var clock = Stopwatch.StartNew();
 
         var result = await sdk.Client.UploadFileAsync(sdk.Project, path);
 
-        Assert.True(clock.Elapsed > 2 * Stall, $"the upload should have taken well over the stall timeout, took {clock.Elapsed}");
+        Assert.True(clock.Elapsed > 1.5 * Stall, $"the upload should have taken well over the stall timeout, took {clock.Elapsed}");
         Assert.Equal(TestFiles.Sha256(path), Assert.Single(sdk.Emulator.GetDocuments()).Sha256);
-        Assert.Equal(1_200_000, result.Files[0].Size);
+        Assert.Equal(2_400_000, result.Files[0].Size);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class StallAndCancelTests : IDisposable
     [Fact]
     public async Task UploadAsync_CancelledMidTransfer_ReturnsPromptlyAndReleasesTheFile()
     {
-        await using var sdk = await StartAsync();
+        await using var sdk = await StartAsync(stall: TimeSpan.FromMinutes(1));
         sdk.Emulator.Faults.ThrottleBytesPerSecond = 200_000;
         var path = _files.Write("big.pdf", 5_000_000);
         using var cancel = new CancellationTokenSource();
@@ -86,7 +86,7 @@ public sealed class StallAndCancelTests : IDisposable
     [Fact]
     public async Task DownloadToFileAsync_CancelledMidTransfer_LeavesNoFileBehind()
     {
-        await using var sdk = await StartAsync();
+        await using var sdk = await StartAsync(stall: TimeSpan.FromMinutes(1));
         var id = (await sdk.Client.UploadFileAsync(sdk.Project, _files.Write("big.pdf", 3_000_000))).Files[0].FileReferenceId!;
         sdk.Emulator.Faults.ThrottleBytesPerSecond = 300_000;
         var folder = Directory.CreateDirectory(Path.Combine(_files.Folder, "out")).FullName;
@@ -117,11 +117,11 @@ public sealed class StallAndCancelTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     /// <summary>Starts the emulator and a client whose token is already cached, as in the middle of a sync.</summary>
-    private static async Task<EmulatorSdk> StartAsync()
+    private static async Task<EmulatorSdk> StartAsync(TimeSpan? stall = null)
     {
         var sdk = await EmulatorSdk.StartAsync(o =>
         {
-            o.Transfers.StallTimeout = Stall;
+            o.Transfers.StallTimeout = stall ?? Stall;
             o.Transfers.SocketSendBufferBytes = 16 * 1024;
         });
         await sdk.Client.GetProjectsAsync();

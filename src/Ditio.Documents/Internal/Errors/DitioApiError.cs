@@ -49,6 +49,6 @@ internal sealed record DitioApiError(
             text.Append(CultureInfo.InvariantCulture, $" ({Detail})");
         }
 
-        return text.Append('.').ToString();
+        return text.Length > 0 && text[^1] is '.' or '!' or '?' ? text.ToString() : text.Append('.').ToString();
     }
 }

@@ -20,6 +20,7 @@ internal sealed class FolderSync(IDitioDocumentsClient client, DitioTransferOpti
         var files = LocalFile.Scan(folder, options, manifestPath);
         var pages = await client.GetPagesAsync(target, cancellationToken).ConfigureAwait(false);
         var plan = await SyncPlan.CreateAsync(files, entries, pages, options, cancellationToken).ConfigureAwait(false);
+        RefuseBrokenRules(plan);
         if (!options.DryRun)
         {
             await UploadAsync(plan, manifest, entries, options, cancellationToken).ConfigureAwait(false);
@@ -35,19 +36,7 @@ internal sealed class FolderSync(IDitioDocumentsClient client, DitioTransferOpti
         var batches = new List<List<LocalFile>>();
         foreach (var section in plan.Uploads.GroupBy(u => u.File.Section?.Trim().ToUpperInvariant()))
         {
-            var sendable = new List<LocalFile>();
-            foreach (var (file, _) in section)
-            {
-                if (UploadRules.Check(DocumentUploadFile.FromPath(file.FullPath), limits, boundary) is { } broken)
-                {
-                    Fail(plan, file, broken);
-                }
-                else
-                {
-                    sendable.Add(file);
-                }
-            }
-
+            var sendable = section.Select(u => u.File).ToList();
             var uploads = sendable.Select(f => DocumentUploadFile.FromPath(f.FullPath)).ToList();
             batches.AddRange(UploadPlanner.Plan(uploads, Enumerable.Range(0, uploads.Count), limits.MaxRequestBytes, boundary, limits.MaxFilesPerRequest)
                 .Select(batch => batch.Select(i => sendable[i]).ToList()));
@@ -55,6 +44,20 @@ internal sealed class FolderSync(IDitioDocumentsClient client, DitioTransferOpti
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = limits.MaxParallelRequests, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(batches, parallel, (batch, ct) => new ValueTask(SendBatchAsync(plan, manifest, entries, batch, options, ct))).ConfigureAwait(false);
+    }
+
+    /// <summary>Files Ditio would refuse (type, SVG size, too large for any request) fail now, in a dry run too, and are not sent.</summary>
+    private void RefuseBrokenRules(SyncPlan plan)
+    {
+        var boundary = UploadContent.NewBoundary();
+        foreach (var (file, _) in plan.Uploads.ToList())
+        {
+            if (UploadRules.Check(DocumentUploadFile.FromPath(file.FullPath), limits, boundary) is { } broken)
+            {
+                Fail(plan, file, broken);
+                plan.Uploads.RemoveAll(u => u.File == file);
+            }
+        }
     }
 
     private async Task SendBatchAsync(
