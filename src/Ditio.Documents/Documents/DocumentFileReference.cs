@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+using Ditio.Documents.Internal.Json;
 namespace Ditio.Documents;
 
 /// <summary>Ditio's record of a stored document, returned by an upload.</summary>
 public sealed record DocumentFileReference
 {
     /// <summary>Gets the file reference id: store it to download or delete the document later.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string Id { get; init; } = "";
 
     /// <summary>Gets the collection the file belongs to (for example <c>InfoMessage</c>).</summary>
@@ -19,5 +22,6 @@ public sealed record DocumentFileReference
     public long? FileSize { get; init; }
 
     /// <summary>Gets when Ditio stored the file.</summary>
+    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? CreatedDateTime { get; init; }
 }

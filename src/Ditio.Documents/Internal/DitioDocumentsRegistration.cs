@@ -43,13 +43,17 @@ internal static class DitioDocumentsRegistration
             sp.GetRequiredService<TimeProvider>(),
             LoggerOf(sp)));
 
+        // The SDK logs each attempt itself (method, path, status, duration, attempt); HttpClientFactory's own loggers
+        // would repeat that at a cost on every call. Header values stay redacted should an app add them back.
         var identity = services.AddHttpClient(names.Identity, (sp, http) => Configure(http, OptionsOf(sp, name).EffectiveIdentityBaseUrl))
             .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
+            .RemoveAllLoggers()
             .RedactLoggedHeaders(static _ => true);
         AddResilience(identity, name);
 
         var api = services.AddHttpClient(names.Api, (sp, http) => Configure(http, OptionsOf(sp, name).EffectiveApiBaseUrl))
             .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
+            .RemoveAllLoggers()
             .RedactLoggedHeaders(static _ => true);
         AddResilience(api, name);
         api.AddHttpMessageHandler(sp => new DitioLoggingHandler(LoggerOf(sp), sp.GetRequiredService<TimeProvider>()))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ditio.Documents.Internal.Json;
 
 namespace Ditio.Documents;
 
@@ -7,33 +8,41 @@ namespace Ditio.Documents;
 public sealed record DitioProject
 {
     /// <summary>Gets the Ditio id of the project (an opaque string); documents are attached to it.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string Id { get; init; } = "";
 
     /// <summary>Gets the id of the company that owns the project.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string CompanyId { get; init; } = "";
 
     /// <summary>Gets the human project number, such as <c>P-2026-001</c> (free text).</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string ProjectNumber { get; init; } = "";
 
     /// <summary>Gets the project name.</summary>
     public string Name { get; init; } = "";
 
     /// <summary>Gets a value indicating whether the project is active.</summary>
+    [JsonConverter(typeof(LenientBooleanConverter))]
     public bool Active { get; init; }
 
     /// <summary>Gets the project number in an external system, when set.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ExternalProjectNumber { get; init; }
 
     /// <summary>Gets the description, when set.</summary>
     public string? Description { get; init; }
 
     /// <summary>Gets the start date, when set.</summary>
+    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? StartDate { get; init; }
 
     /// <summary>Gets the planned finish date, when set.</summary>
+    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? FinishedDatePlanned { get; init; }
 
     /// <summary>Gets the actual finish date, when the project is finished.</summary>
+    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? FinishedDate { get; init; }
 
     /// <summary>Gets the customer's name, when set.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ditio.Documents.Internal.Json;
 
 namespace Ditio.Documents;
 
@@ -7,21 +8,26 @@ namespace Ditio.Documents;
 public sealed record DitioWorkOrder
 {
     /// <summary>Gets the Ditio id of the work order; documents can be attached to it.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string Id { get; init; } = "";
 
     /// <summary>Gets the Ditio id of the project the work order belongs to.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string ProjectId { get; init; } = "";
 
     /// <summary>Gets the id of the work order in an external system, when set.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ExternalId { get; init; }
 
     /// <summary>Gets the work order's name.</summary>
     public string Name { get; init; } = "";
 
     /// <summary>Gets a value indicating whether the work order is active.</summary>
+    [JsonConverter(typeof(LenientBooleanConverter))]
     public bool Active { get; init; }
 
     /// <summary>Gets the id of the owning company, when sent.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? CompanyId { get; init; }
 
     /// <summary>Gets the short description (Ditio's default document section for the work order), when set.</summary>

@@ -49,10 +49,9 @@ public sealed class SecretsInLogsTests : IDisposable
         }
 
         var everything = string.Join("\n", _logs.Lines.Select(l => $"{l.Message}\n{l.State}\n{l.Exception}"));
-        Assert.Contains("Authorization", everything, StringComparison.Ordinal); // the header is named by HttpClient's own trace logs...
         foreach (var secret in new[] { DitioWireMock.ClientSecret, "tok-1", "tok-2", DitioWireMock.Token })
         {
-            Assert.DoesNotContain(secret, everything, StringComparison.Ordinal); // ...but its value never is.
+            Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
         }
 
         var calls = _logs.Lines.Where(l => l.Category == "Ditio.Documents" && l.EventId.Id == 1 && l.Level == LogLevel.Debug).Select(l => l.Message).ToList();

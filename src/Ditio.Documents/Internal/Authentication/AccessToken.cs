@@ -5,6 +5,9 @@ internal sealed class AccessToken(string value, DateTimeOffset renewAt, DateTime
 {
     public string Value { get; } = value;
 
+    /// <summary>The Authorization header value, made once per token rather than once per request.</summary>
+    public System.Net.Http.Headers.AuthenticationHeaderValue Header { get; } = new("Bearer", value);
+
     public DateTimeOffset RenewAt { get; } = renewAt;
 
     public DateTimeOffset ExpiresAt { get; } = expiresAt;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Ditio.Documents.Internal.Http;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +13,7 @@ internal sealed class DitioBearerTokenHandler(DitioTokenCache tokens, ILogger lo
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        request.Headers.Authorization = token.Header;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized || !DitioRequestOptions.IsReplayable(request))
         {
@@ -24,7 +23,7 @@ internal sealed class DitioBearerTokenHandler(DitioTokenCache tokens, ILogger lo
         response.Dispose();
         Log.RenewingAfterUnauthorized(logger, request.Method.Method, request.RequestUri?.PathAndQuery ?? "");
         var renewed = await tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed.Value);
+        request.Headers.Authorization = renewed.Header;
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

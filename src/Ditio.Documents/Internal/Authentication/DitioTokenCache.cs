@@ -17,15 +17,15 @@ internal sealed class DitioTokenCache(
     private Task<AccessToken>? _renewal;
 
     /// <summary>Gets a token that is not due for renewal, renewing it (once, for every waiting caller) if needed.</summary>
-    public Task<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _current);
         if (current is not null && timeProvider.GetUtcNow() < current.RenewAt)
         {
-            return Task.FromResult(current);
+            return ValueTask.FromResult(current);
         }
 
-        return JoinRenewal(rejected: null).WaitAsync(cancellationToken);
+        return new ValueTask<AccessToken>(JoinRenewal(rejected: null).WaitAsync(cancellationToken));
     }
 
     /// <summary>

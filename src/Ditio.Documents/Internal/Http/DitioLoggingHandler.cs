@@ -8,10 +8,16 @@ namespace Ditio.Documents.Internal.Http;
 /// </summary>
 internal sealed class DitioLoggingHandler(ILogger logger, TimeProvider timeProvider) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Counted whether or not Debug is on: a delete that finds its document gone on a retry needs to know.
         var attempt = request.Options.TryGetValue(DitioRequestOptions.Attempt, out var previous) ? previous + 1 : 1;
         request.Options.Set(DitioRequestOptions.Attempt, attempt);
+        return logger.IsEnabled(LogLevel.Debug) ? SendLoggedAsync(request, attempt, cancellationToken) : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, int attempt, CancellationToken cancellationToken)
+    {
         var method = request.Method.Method;
         var path = request.RequestUri?.PathAndQuery ?? "";
         var started = timeProvider.GetTimestamp();
