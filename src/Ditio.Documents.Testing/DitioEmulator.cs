@@ -191,16 +191,7 @@ public sealed class DitioEmulator : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return _store.AddWorkOrder(new DitioWorkOrder
-        {
-            Id = id ?? _store.NewId(),
-            ProjectId = projectId,
-            ExternalId = externalId,
-            Name = name,
-            Active = true,
-            CompanyId = EmulatorStore.CompanyId,
-            WorkDescriptionShort = shortDescription,
-        });
+        return _store.AddWorkOrder(id ?? _store.NewId(), projectId, externalId, name, shortDescription);
     }
 
     /// <summary>Gets the documents held, optionally of one project only.</summary>

@@ -47,7 +47,19 @@ internal sealed class EmulatorStore : IDisposable
         }
     }
 
-    public DitioWorkOrder AddWorkOrder(DitioWorkOrder workOrder)
+    public DitioWorkOrder AddWorkOrder(string id, string projectId, string? externalId, string name, string? shortDescription) =>
+        AddWorkOrder(new DitioWorkOrder
+        {
+            Id = id,
+            ProjectId = projectId,
+            ExternalId = externalId,
+            Name = name,
+            Active = true,
+            CompanyId = CompanyId,
+            WorkDescriptionShort = shortDescription,
+        });
+
+    private DitioWorkOrder AddWorkOrder(DitioWorkOrder workOrder)
     {
         lock (_gate)
         {

@@ -22,8 +22,8 @@ internal static class SampleData
                 MainContactEmail = "prosjektleder@example.no",
             },
             EmulatorStore.CompanyId);
-        store.AddWorkOrder(WorkOrder(DitioEmulator.SampleWorkOrderId, fjellhall.Id, "WO-100", "Sprengning", "Sprengning adkomsttunnel"));
-        store.AddWorkOrder(WorkOrder("66a1b2c3d4e5f6a7b8c9d0e3", fjellhall.Id, "WO-101", "Sikring", "Bolting og sprøytebetong"));
+        store.AddWorkOrder(DitioEmulator.SampleWorkOrderId, fjellhall.Id, "WO-100", "Sprengning", "Sprengning adkomsttunnel");
+        store.AddWorkOrder("66a1b2c3d4e5f6a7b8c9d0e3", fjellhall.Id, "WO-101", "Sikring", "Bolting og sprøytebetong");
 
         var awkward = store.AddProject(
             new DitioProject
@@ -35,7 +35,7 @@ internal static class SampleData
                 Active = true,
             },
             EmulatorStore.CompanyId);
-        store.AddWorkOrder(WorkOrder("66a1b2c3d4e5f6a7b8c9d0e4", awkward.Id, "WO/ØST 1", "Grunnarbeid", null));
+        store.AddWorkOrder("66a1b2c3d4e5f6a7b8c9d0e4", awkward.Id, "WO/ØST 1", "Grunnarbeid", null);
 
         store.AddProject(
             new DitioProject
@@ -48,15 +48,4 @@ internal static class SampleData
             },
             EmulatorStore.OtherCompanyId);
     }
-
-    private static DitioWorkOrder WorkOrder(string id, string projectId, string externalId, string name, string? shortDescription) => new()
-    {
-        Id = id,
-        ProjectId = projectId,
-        ExternalId = externalId,
-        Name = name,
-        Active = true,
-        CompanyId = EmulatorStore.CompanyId,
-        WorkDescriptionShort = shortDescription,
-    };
 }

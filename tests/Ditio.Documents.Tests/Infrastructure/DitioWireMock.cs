@@ -119,8 +119,3 @@ public sealed class DitioWireMock : IDisposable
 
     public void Dispose() => Server.Stop();
 }
-
-internal static class HttpStatusCodes
-{
-    public static int Of(HttpStatusCode code) => (int)code;
-}
