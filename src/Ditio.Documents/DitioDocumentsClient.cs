@@ -1,12 +1,14 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Ditio.Documents.Internal;
 using Ditio.Documents.Internal.Api;
 using Ditio.Documents.Internal.Errors;
 using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Json;
 using Ditio.Documents.Internal.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Refit;
 
 namespace Ditio.Documents;
 
@@ -71,54 +73,107 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         _owner?.Dispose();
     }
 
-    private async Task<(T? Content, System.Net.HttpStatusCode Status, string Path)> SendAsync<T>(
+    /// <summary>
+    /// Sends one call whose answer is JSON and reads the answer as it arrives. A 404 gives no content when
+    /// <paramref name="notFoundAsNull"/>; any other failure becomes a <see cref="DitioApiException"/>. The returned response
+    /// is disposed; its status and request are there to name in a later error.
+    /// </summary>
+    private async Task<(T? Content, HttpResponseMessage Response)> SendJsonAsync<T>(
         HttpMethod method,
-        string route,
-        Func<CancellationToken, Task<IApiResponse<T>>> call,
+        CallRoute route,
+        Func<CancellationToken, Task<HttpResponseMessage>> call,
         CancellationToken cancellationToken,
         bool notFoundAsNull = false,
         StallWatchdog? watchdog = null)
         where T : class
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        route = _pathPrefix + route;
-        IApiResponse<T> response;
-        try
-        {
-            response = await call(watchdog?.Token ?? cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not ArgumentException and not ObjectDisposedException)
-        {
-            throw Failure(ex, method, route, watchdog, cancellationToken);
-        }
-
+        var response = await SendCoreAsync(method, route, call, watchdog, cancellationToken).ConfigureAwait(false);
         using (response)
         {
-            var path = response.RequestMessage?.RequestUri?.PathAndQuery ?? route;
-            if (response.Error is ApiRequestException requestError)
+            if (response.IsSuccessStatusCode)
             {
-                throw Failure(requestError, method, path, watchdog, cancellationToken);
+                return (await ReadJsonAsync<T>(response, method, route, watchdog, cancellationToken).ConfigureAwait(false), response);
             }
 
             if (notFoundAsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
-                return (null, System.Net.HttpStatusCode.NotFound, path);
+                return (null, response);
             }
 
-            if (!response.IsSuccessful || response.Content is null)
-            {
-                throw DitioErrors.FromApiResponse(response, method.Method, path, _time);
-            }
-
-            return (response.Content, response.StatusCode.GetValueOrDefault(), path);
+            throw await ErrorOfAsync(response, method, route, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Sends one call whose answer has no content of interest (a delete).</summary>
+    private async Task SendAsync(
+        HttpMethod method, CallRoute route, Func<CancellationToken, Task<HttpResponseMessage>> call, CancellationToken cancellationToken, bool idempotentDelete = false)
+    {
+        using var response = await SendCoreAsync(method, route, call, watchdog: null, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode && !(idempotentDelete && IsGoneOnRetry(response)))
+        {
+            throw await ErrorOfAsync(response, method, route, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(
+        HttpMethod method, CallRoute route, Func<CancellationToken, Task<HttpResponseMessage>> call, StallWatchdog? watchdog, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            return await call(watchdog?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not ArgumentException and not ObjectDisposedException)
+        {
+            throw Failure(ex, method, route.ToPath(_pathPrefix), watchdog, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads a JSON answer straight off the response. A body labelled as something else (a proxy's HTML page, say) is
+    /// read as text first, so that if it is not JSON after all the error can quote it.
+    /// </summary>
+    private async Task<T> ReadJsonAsync<T>(
+        HttpResponseMessage response, HttpMethod method, CallRoute route, StallWatchdog? watchdog, CancellationToken cancellationToken)
+    {
+        var content = response.Content;
+        string? text = null;
+        try
+        {
+            if (content.Headers.ContentType?.MediaType is { } media && !JsonAnswers.IsJsonMediaType(media))
+            {
+                text = await content.ReadAsStringAsync(watchdog?.Token ?? cancellationToken).ConfigureAwait(false);
+                return JsonSerializer.Deserialize(text, DitioJson.TypeInfo<T>()) ?? throw JsonAnswers.NullAnswer();
+            }
+
+            return await content.ReadFromJsonAsync(DitioJson.TypeInfo<T>(), watchdog?.Token ?? cancellationToken).ConfigureAwait(false)
+                ?? throw JsonAnswers.NullAnswer();
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or NotSupportedException)
+        {
+            throw DitioErrors.InvalidResponse(response, text, method.Method, PathOf(response, route), JsonAnswers.Describe(ex), ex);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException && watchdog is not null)
+        {
+            throw Failure(ex, method, PathOf(response, route), watchdog, cancellationToken);
+        }
+    }
+
+    private async Task<DitioApiException> ErrorOfAsync(HttpResponseMessage response, HttpMethod method, CallRoute route, CancellationToken cancellationToken)
+    {
+        var body = await HttpBodies.ReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return DitioErrors.FromResponse(response, body, method.Method, PathOf(response, route), _time);
+    }
+
+    /// <summary>The path as sent (prefix and query included), else as the route says.</summary>
+    private string PathOf(HttpResponseMessage response, CallRoute route) =>
+        response.RequestMessage?.RequestUri?.PathAndQuery ?? route.ToPath(_pathPrefix);
 
     /// <summary>
     /// A delete answered 404 on a retry: an earlier attempt deleted the document and its answer was lost. The caller's
     /// wish holds, so it is success. A 404 on the first attempt is still an error (the id was wrong).
     /// </summary>
-    private static bool IsGoneOnRetry(IApiResponse response) =>
+    private static bool IsGoneOnRetry(HttpResponseMessage response) =>
         response.StatusCode == System.Net.HttpStatusCode.NotFound
         && response.RequestMessage?.Options.TryGetValue(DitioRequestOptions.Attempt, out var attempt) == true
         && attempt > 1;
@@ -128,34 +183,4 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         watchdog is { Fired: true } && !cancellationToken.IsCancellationRequested
             ? DitioErrors.Stalled(method.Method, path, watchdog.Timeout, exception)
             : DitioErrors.FromException(exception, method.Method, path, cancellationToken);
-
-    private async Task SendAsync(
-        HttpMethod method, string route, Func<CancellationToken, Task<IApiResponse>> call, CancellationToken cancellationToken, bool idempotentDelete = false)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        route = _pathPrefix + route;
-        IApiResponse response;
-        try
-        {
-            response = await call(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not ArgumentException and not ObjectDisposedException)
-        {
-            throw DitioErrors.FromException(ex, method.Method, route, cancellationToken);
-        }
-
-        using (response)
-        {
-            var path = response.RequestMessage?.RequestUri?.PathAndQuery ?? route;
-            if (response.Error is ApiRequestException requestError)
-            {
-                throw DitioErrors.FromException(requestError, method.Method, path, cancellationToken);
-            }
-
-            if (!response.IsSuccessStatusCode && !(idempotentDelete && IsGoneOnRetry(response)))
-            {
-                throw DitioErrors.FromApiResponse(response, method.Method, path, _time);
-            }
-        }
-    }
 }

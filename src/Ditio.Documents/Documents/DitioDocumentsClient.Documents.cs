@@ -1,3 +1,5 @@
+using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Json;
 using Ditio.Documents.Internal.Validation;
 
 namespace Ditio.Documents;
@@ -8,9 +10,9 @@ public sealed partial class DitioDocumentsClient
     public async Task<IReadOnlyList<DocumentPage>> GetPagesAsync(DocumentTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var (list, _, _) = await SendAsync(
+        var (list, _) = await SendJsonAsync<DocumentPageList>(
             HttpMethod.Get,
-            $"/api/v4/integration/{target.RouteSegment}/{target.Id}/documents",
+            new CallRoute("/api/v4/integration/{0}/{1}/documents", target.RouteSegment, target.Id),
             ct => _api.GetPagesAsync(target.RouteSegment, target.Id, ct),
             cancellationToken).ConfigureAwait(false);
         return list!.Pages;
@@ -23,7 +25,7 @@ public sealed partial class DitioDocumentsClient
         Guard.Id(fileReferenceId);
         return SendAsync(
             HttpMethod.Delete,
-            $"/api/v4/integration/{target.RouteSegment}/{target.Id}/documents/{fileReferenceId}",
+            new CallRoute("/api/v4/integration/{0}/{1}/documents/{2}", target.RouteSegment, target.Id, fileReferenceId),
             ct => _api.DeleteAsync(target.RouteSegment, target.Id, fileReferenceId, ct),
             cancellationToken,
             idempotentDelete: true);

@@ -1,4 +1,5 @@
 using Ditio.Documents.Internal.Errors;
+using Ditio.Documents.Internal.Http;
 using Ditio.Documents.Internal.Transfers;
 using Ditio.Documents.Internal.Uploads;
 using Ditio.Documents.Internal.Validation;
@@ -104,8 +105,8 @@ public sealed partial class DitioDocumentsClient
         var replace = options?.ReplaceExistingFilesWithSameName == true ? "true" : null;
         using var watchdog = new StallWatchdog(_transfers.StallTimeout, _time, cancellationToken);
         using var content = new UploadContent(files, replacesByName: replace is not null, boundary, tracker, watchdog);
-        var route = $"/api/v4/integration/{target.RouteSegment}/{target.Id}/documents";
-        var (result, status, path) = await SendAsync(
+        var route = new CallRoute("/api/v4/integration/{0}/{1}/documents", target.RouteSegment, target.Id);
+        var (result, response) = await SendJsonAsync<DocumentUploadResult>(
             HttpMethod.Post,
             route,
             ct => _api.UploadAsync(target.RouteSegment, target.Id, options?.Section, replace, content, transfer: true, ct),
@@ -113,7 +114,7 @@ public sealed partial class DitioDocumentsClient
             watchdog: watchdog).ConfigureAwait(false);
         if (result!.Successful == false)
         {
-            throw DitioErrors.Unsuccessful(status, HttpMethod.Post.Method, path, result.Message);
+            throw DitioErrors.Unsuccessful(response.StatusCode, HttpMethod.Post.Method, PathOf(response, route), result.Message);
         }
 
         return result;

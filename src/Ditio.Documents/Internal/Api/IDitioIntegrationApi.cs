@@ -11,16 +11,16 @@ namespace Ditio.Documents.Internal.Api;
 internal interface IDitioIntegrationApi
 {
     [Get("/api/v4/integration/projects")]
-    Task<IApiResponse<List<DitioProject>>> GetProjectsAsync(CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetProjectsAsync(CancellationToken cancellationToken);
 
     [Get("/api/v4/integration/projects/by-project-number/{projectNumber}")]
-    Task<IApiResponse<DitioProject>> GetProjectByNumberAsync(string projectNumber, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetProjectByNumberAsync(string projectNumber, CancellationToken cancellationToken);
 
     [Get("/api/v4/integration/tasks/project/{projectId}")]
-    Task<IApiResponse<List<DitioWorkOrder>>> GetWorkOrdersAsync(string projectId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetWorkOrdersAsync(string projectId, CancellationToken cancellationToken);
 
     [Post("/api/v4/integration/{targetSegment}/{targetId}/documents")]
-    Task<IApiResponse<DocumentUploadResult>> UploadAsync(
+    Task<HttpResponseMessage> UploadAsync(
         string targetSegment,
         string targetId,
         [Query] string? section,
@@ -30,7 +30,7 @@ internal interface IDitioIntegrationApi
         CancellationToken cancellationToken);
 
     [Get("/api/v4/integration/{targetSegment}/{targetId}/documents")]
-    Task<IApiResponse<DocumentPageList>> GetPagesAsync(string targetSegment, string targetId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetPagesAsync(string targetSegment, string targetId, CancellationToken cancellationToken);
 
     [Get("/api/v4/integration/{targetSegment}/{targetId}/documents/{fileReferenceId}")]
     Task<HttpResponseMessage> DownloadAsync(
@@ -41,5 +41,5 @@ internal interface IDitioIntegrationApi
         CancellationToken cancellationToken);
 
     [Delete("/api/v4/integration/{targetSegment}/{targetId}/documents/{fileReferenceId}")]
-    Task<IApiResponse> DeleteAsync(string targetSegment, string targetId, string fileReferenceId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteAsync(string targetSegment, string targetId, string fileReferenceId, CancellationToken cancellationToken);
 }

@@ -36,28 +36,6 @@ internal static class DitioErrors
     public static DitioApiException FromResponse(HttpResponseMessage response, string? body, string method, string path, TimeProvider time) =>
         FromResponse(response.StatusCode, response.Headers, Scrub(body, response.RequestMessage), method, path, time);
 
-    /// <summary>
-    /// Maps a Refit answer that is not a success. Refit's own exception is never kept as the inner exception: it holds
-    /// the request, and so the bearer token. Only its cause (a JSON or I/O error) is.
-    /// </summary>
-    public static DitioApiException FromApiResponse(IApiResponse response, string method, string path, TimeProvider time)
-    {
-        var error = response.Error;
-        if (error is ApiRequestException request)
-        {
-            throw FromException(request, method, path, CancellationToken.None);
-        }
-
-        var body = Scrub((error as ApiException)?.Content, response.RequestMessage);
-        var cause = error?.InnerException is { } inner && inner.GetType().Namespace?.StartsWith("Refit", StringComparison.Ordinal) != true ? inner : null;
-        if (response.IsSuccessStatusCode)
-        {
-            return InvalidResponse(response.StatusCode.GetValueOrDefault(), method, path, body, cause?.Message ?? "the body was empty or not of the expected shape", cause);
-        }
-
-        return FromResponse(response.StatusCode.GetValueOrDefault(), response.Headers, body, method, path, time);
-    }
-
     private static DitioApiException FromResponse(
         HttpStatusCode status, HttpResponseHeaders? headers, string? body, string method, string path, TimeProvider time)
     {
@@ -74,6 +52,10 @@ internal static class DitioErrors
         body is not null && request?.Headers.Authorization?.Parameter is { Length: > 0 } token
             ? body.Replace(token, "***", StringComparison.Ordinal)
             : body;
+
+    /// <summary>A success whose body could not be read as the expected JSON; the body, if given, is quoted (token scrubbed).</summary>
+    public static DitioApiException InvalidResponse(HttpResponseMessage response, string? body, string method, string path, string detail, Exception? inner) =>
+        InvalidResponse(response.StatusCode, method, path, Scrub(body, response.RequestMessage), detail, inner);
 
     public static DitioApiException InvalidResponse(HttpStatusCode status, string method, string path, string? body, string? detail, Exception? inner = null) =>
         new(new DitioApiError(DitioFailureKind.InvalidResponse, method, path, status, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: detail), inner);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Ditio.Documents.Internal.Json;
 
@@ -10,6 +11,9 @@ namespace Ditio.Documents.Internal.Json;
 internal static class DitioJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>The contract of <typeparamref name="T"/> under <see cref="Options"/>, looked up once.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => Contract<T>.Info;
 
     private static JsonSerializerOptions Create()
     {
@@ -23,5 +27,10 @@ internal static class DitioJson
         options.Converters.Add(new DocumentPageListConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    private static class Contract<T>
+    {
+        public static readonly JsonTypeInfo<T> Info = (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
     }
 }
