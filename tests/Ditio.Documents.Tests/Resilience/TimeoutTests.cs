@@ -1,4 +1,5 @@
 using Ditio.Documents.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ditio.Documents.Tests.Resilience;
 
@@ -9,6 +10,7 @@ namespace Ditio.Documents.Tests.Resilience;
 public sealed class TimeoutTests : IDisposable
 {
     private static readonly TimeSpan Cap = TimeSpan.FromSeconds(30);
+    private static readonly string PagesPath = $"/core/api/v4/integration/projects/{DitioWireMock.ProjectId}/documents";
     private readonly DitioWireMock _identity = new();
     private readonly TaskCompletionSource _releaseServer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _arrivals = new(0);
@@ -42,6 +44,57 @@ public sealed class TimeoutTests : IDisposable
         var attempts = logs.Lines.Where(l => l.Category == "Ditio.Documents" && l.EventId.Id == 2).Select(l => l.Message).ToList();
         Assert.Equal(3, attempts.Count);
         Assert.All(attempts, m => Assert.Contains("failed with", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetPagesAsync_RetryWaitRunsPastTheDeadline_TimesOutAtTheDeadline()
+    {
+        using var sdk = RetryingClient(o => o.Retry.TotalTimeout = TimeSpan.FromSeconds(5));
+        _identity.GivenSequence("GET", PagesPath, () => DitioWireMock.Message(503, headers: ("Retry-After", "20")), () => DitioWireMock.Json(200, "[]"));
+
+        var call = sdk.Client.GetPagesAsync(_project);
+        await sdk.Retrying.WaitAsync(Cap); // the deadline's timer is armed before the retry is logged
+        sdk.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => call.WaitAsync(Cap));
+        Assert.Equal(DitioFailureKind.Timeout, error.Kind);
+        Assert.Single(_identity.ApiRequests); // the 20 s wait never ended, so no second attempt
+    }
+
+    [Fact]
+    public async Task GetPagesAsync_CallerCancelsDuringRetryWait_IsCancelledNotTimedOut()
+    {
+        using var sdk = RetryingClient(o => o.Retry.TotalTimeout = TimeSpan.FromSeconds(5));
+        _identity.GivenSequence("GET", PagesPath, () => DitioWireMock.Message(503, headers: ("Retry-After", "20")), () => DitioWireMock.Json(200, "[]"));
+        using var cancel = new CancellationTokenSource();
+
+        var call = sdk.Client.GetPagesAsync(_project, cancel.Token);
+        await sdk.Retrying.WaitAsync(Cap);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(Cap));
+        Assert.Single(_identity.ApiRequests);
+    }
+
+    [Fact]
+    public async Task GetPagesAsync_RetryWithinTheDeadline_Succeeds()
+    {
+        using var sdk = RetryingClient(o => o.Retry.TotalTimeout = TimeSpan.FromSeconds(10));
+        _identity.GivenSequence("GET", PagesPath, () => DitioWireMock.Message(503, headers: ("Retry-After", "2")), () => DitioWireMock.Json(200, "[]"));
+
+        var call = sdk.Client.GetPagesAsync(_project);
+        await sdk.Retrying.WaitAsync(Cap);
+
+        // The wait's timer is made just after the retry is logged, on another thread: move on a second at a time.
+        var realTime = System.Diagnostics.Stopwatch.StartNew();
+        while (!call.IsCompleted && realTime.Elapsed < Cap)
+        {
+            sdk.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(call, Task.Delay(20));
+        }
+
+        Assert.Empty(await call.WaitAsync(Cap));
+        Assert.Equal(2, _identity.ApiRequests.Count);
     }
 
     [Fact]
@@ -93,6 +146,14 @@ public sealed class TimeoutTests : IDisposable
         _arrivals.Dispose();
     }
 
+    /// <summary>A client of the WireMock server on fake time, with Retry-After waited for in full.</summary>
+    private RetryingTestClient RetryingClient(Action<DitioDocumentsOptions> configure) => new(_identity, o =>
+    {
+        o.Retry.MaxDelay = TimeSpan.FromMinutes(1);
+        o.Retry.AttemptTimeout = TimeSpan.FromSeconds(1);
+        configure(o);
+    });
+
     private RawHttpServer SilentServer() => new((_, _, ct) =>
     {
         _arrivals.Release();
@@ -100,4 +161,39 @@ public sealed class TimeoutTests : IDisposable
     });
 
     private async Task ArrivalAsync() => Assert.True(await _arrivals.WaitAsync(Cap), "the request never reached the server");
+}
+
+/// <summary>
+/// A test client on fake time with a signal set when it logs its first retry. Disposing it first moves time far on, so
+/// a call a failed test left waiting on fake time ends (Polly waits for running calls before its pipelines go).
+/// </summary>
+internal sealed class RetryingTestClient : IDisposable
+{
+    private readonly TestClient _sdk;
+    private readonly TaskCompletionSource _retrying = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public RetryingTestClient(DitioWireMock mock, Action<DitioDocumentsOptions> configure)
+    {
+        var logs = new RecordingLoggerProvider();
+        logs.Written += line =>
+        {
+            if (line.Category == "Ditio.Documents" && line.EventId.Id == 3)
+            {
+                _retrying.TrySetResult();
+            }
+        };
+        _sdk = new TestClient(mock, configure, Time, logs);
+    }
+
+    public FakeTimeProvider Time { get; } = TestTime.Fake();
+
+    public IDitioDocumentsClient Client => _sdk.Client;
+
+    public Task Retrying => _retrying.Task;
+
+    public void Dispose()
+    {
+        Time.Advance(TimeSpan.FromHours(1));
+        _sdk.Dispose();
+    }
 }

@@ -9,21 +9,17 @@ using Polly.Timeout;
 namespace Ditio.Documents.Internal.Http;
 
 /// <summary>
-/// The one resilience pipeline of each Ditio HttpClient: total timeout, retry, attempt timeout. Transfers (uploads and
-/// downloads) have neither timeout: they run until done or cancelled by the caller.
+/// The one resilience pipeline of each Ditio HttpClient: retry and attempt timeout, inside the total timeout of
+/// <see cref="DitioTotalTimeoutHandler"/>. Transfers (uploads and downloads) have neither timeout: they run until done or
+/// cancelled by the caller, or until their stall watchdog fires.
 /// </summary>
 internal static class DitioResilience
 {
+    /// <summary>Retry, then attempt timeout (cut to the time left of the total timeout).</summary>
     public static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> pipeline, DitioRetryOptions retry, TimeProvider time, ILogger logger)
     {
         pipeline.TimeProvider = time;
-        pipeline.AddTimeout(new TimeoutStrategyOptions
-        {
-            Name = "Ditio.TotalTimeout",
-            TimeoutGenerator = args => ValueTask.FromResult(TimeoutFor(args.Context, retry.TotalTimeout)),
-        });
-
         if (retry.MaxRetryAttempts > 0)
         {
             pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -39,6 +35,7 @@ internal static class DitioResilience
                 DelayGenerator = args => ValueTask.FromResult(RetryAfterDelay(args.Outcome, time)),
                 OnRetry = args =>
                 {
+                    DitioTotalTimeoutHandler.ArmBeforeRetry(args.Context.GetRequestMessage());
                     LogRetry(logger, args);
                     return ValueTask.CompletedTask;
                 },
@@ -48,7 +45,7 @@ internal static class DitioResilience
         pipeline.AddTimeout(new TimeoutStrategyOptions
         {
             Name = "Ditio.AttemptTimeout",
-            TimeoutGenerator = args => ValueTask.FromResult(TimeoutFor(args.Context, retry.AttemptTimeout)),
+            TimeoutGenerator = args => ValueTask.FromResult(AttemptTimeoutFor(args.Context.GetRequestMessage(), retry.AttemptTimeout)),
         });
     }
 
@@ -60,7 +57,7 @@ internal static class DitioResilience
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, DitioRetryOptions retry, TimeProvider time)
     {
         var request = context.GetRequestMessage();
-        if (request is not null && !DitioRequestOptions.IsReplayable(request))
+        if ((request is not null && !DitioRequestOptions.IsReplayable(request)) || DitioTotalTimeoutHandler.IsSpent(request))
         {
             return false;
         }
@@ -97,8 +94,10 @@ internal static class DitioResilience
     private static TimeSpan? RetryAfterDelay(Outcome<HttpResponseMessage> outcome, TimeProvider time) =>
         outcome.Result is { } response ? DitioErrors.RetryAfter(response.Headers, time) : null;
 
-    private static TimeSpan TimeoutFor(ResilienceContext context, TimeSpan limit) =>
-        context.GetRequestMessage() is { } request && DitioRequestOptions.IsTransfer(request) ? Timeout.InfiniteTimeSpan : limit;
+    private static TimeSpan AttemptTimeoutFor(HttpRequestMessage? request, TimeSpan limit) =>
+        request is not null && DitioRequestOptions.IsTransfer(request)
+            ? Timeout.InfiniteTimeSpan
+            : DitioTotalTimeoutHandler.AttemptTimeout(request, limit);
 
     private static void LogRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
     {
