@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Ditio.Documents.Internal;
 using Ditio.Documents.Internal.Api;
 using Ditio.Documents.Internal.Errors;
@@ -129,34 +127,22 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         }
     }
 
-    /// <summary>
-    /// Reads a JSON answer straight off the response. A body labelled as something else (a proxy's HTML page, say) is
-    /// read as text first, so that if it is not JSON after all the error can quote it.
-    /// </summary>
+    /// <summary>Reads a JSON answer; one that cannot be read or is not the JSON expected is an invalid response.</summary>
     private async Task<T> ReadJsonAsync<T>(
         HttpResponseMessage response, HttpMethod method, CallRoute route, StallWatchdog? watchdog, CancellationToken cancellationToken)
     {
-        var content = response.Content;
-        string? text = null;
+        JsonAnswer<T> answer;
         try
         {
-            if (content.Headers.ContentType?.MediaType is { } media && !JsonAnswers.IsJsonMediaType(media))
-            {
-                text = await content.ReadAsStringAsync(watchdog?.Token ?? cancellationToken).ConfigureAwait(false);
-                return JsonSerializer.Deserialize(text, DitioJson.TypeInfo<T>()) ?? throw JsonAnswers.NullAnswer();
-            }
-
-            return await content.ReadFromJsonAsync(DitioJson.TypeInfo<T>(), watchdog?.Token ?? cancellationToken).ConfigureAwait(false)
-                ?? throw JsonAnswers.NullAnswer();
+            answer = await JsonAnswers.ReadAsync(response.Content, DitioJson.TypeInfo<T>(), watchdog?.Token ?? cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or NotSupportedException)
-        {
-            throw DitioErrors.InvalidResponse(response, text, method.Method, PathOf(response, route), JsonAnswers.Describe(ex), ex);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException && watchdog is not null)
+        catch (OperationCanceledException ex) when (watchdog is not null)
         {
             throw Failure(ex, method, PathOf(response, route), watchdog, cancellationToken);
         }
+
+        return answer.Value ?? throw DitioErrors.InvalidResponse(
+            response, answer.Body, method.Method, PathOf(response, route), JsonAnswers.Describe(answer.Error!), answer.Error);
     }
 
     private async Task<DitioApiException> ErrorOfAsync(HttpResponseMessage response, HttpMethod method, CallRoute route, CancellationToken cancellationToken)

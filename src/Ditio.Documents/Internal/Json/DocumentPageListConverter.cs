@@ -51,16 +51,19 @@ internal sealed class DocumentPageListConverter : JsonConverter<DocumentPageList
         return null;
     }
 
-    /// <summary>As <see cref="ReadPages(JsonElement, JsonSerializerOptions)"/>, without building a document first.</summary>
+    /// <summary>
+    /// The usual shape, read straight off this reader by System.Text.Json's own converter for a page. (Not through
+    /// <c>JsonSerializer.Deserialize(ref reader, ...)</c>: that scans each value once more to find its end.)
+    /// </summary>
     private static List<DocumentPage> ReadPages(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var pageInfo = (JsonTypeInfo<DocumentPage>)options.GetTypeInfo(typeof(DocumentPage));
+        var pageConverter = (JsonConverter<DocumentPage>)options.GetConverter(typeof(DocumentPage));
         var pages = new List<DocumentPage>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                pages.Add(JsonSerializer.Deserialize(ref reader, pageInfo) ?? new DocumentPage());
+                pages.Add(pageConverter.Read(ref reader, typeof(DocumentPage), options) ?? new DocumentPage());
             }
             else
             {
