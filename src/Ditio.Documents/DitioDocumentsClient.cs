@@ -72,7 +72,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     }
 
     /// <summary>
-    /// Sends one call whose answer is JSON and reads the answer as it arrives. A 404 gives no content when
+    /// Sends one call whose answer is JSON and reads the answer (see <see cref="JsonAnswers"/>). A 404 gives no content when
     /// <paramref name="notFoundAsNull"/>; any other failure becomes a <see cref="DitioApiException"/>. The returned response
     /// is disposed; its status and request are there to name in a later error.
     /// </summary>

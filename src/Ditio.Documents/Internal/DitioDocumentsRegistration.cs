@@ -14,7 +14,7 @@ namespace Ditio.Documents.Internal;
 /// <summary>
 /// The one place every <c>AddDitioDocuments</c> overload forwards to. Per registration name: validated named options,
 /// a singleton token cache, an identity HttpClient (resilience) and an API HttpClient
-/// (total timeout → resilience → logging → bearer token → primary handler), and the client.
+/// (resilience → logging → bearer token → primary handler), and the client.
 /// </summary>
 internal static class DitioDocumentsRegistration
 {
@@ -49,13 +49,13 @@ internal static class DitioDocumentsRegistration
             .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
             .RemoveAllLoggers()
             .RedactLoggedHeaders(static _ => true);
-        AddTimeouts(identity, name);
+        AddResilience(identity, name);
 
         var api = services.AddHttpClient(names.Api, (sp, http) => Configure(http, OptionsOf(sp, name).EffectiveApiBaseUrl))
             .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
             .RemoveAllLoggers()
             .RedactLoggedHeaders(static _ => true);
-        AddTimeouts(api, name);
+        AddResilience(api, name);
         api.AddHttpMessageHandler(sp => new DitioLoggingHandler(LoggerOf(sp), sp.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(sp => new DitioBearerTokenHandler(sp.GetRequiredKeyedService<DitioTokenCache>(names.Key), LoggerOf(sp)));
 
@@ -84,10 +84,8 @@ internal static class DitioDocumentsRegistration
     private static HttpClient CreateHttpClient(IServiceProvider services, string clientName) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
 
-    /// <summary>The total timeout outermost, then the resilience handler (retry, attempt timeout).</summary>
-    private static void AddTimeouts(IHttpClientBuilder client, string name) =>
-        client.AddHttpMessageHandler(sp => new DitioTotalTimeoutHandler(OptionsOf(sp, name).Retry.TotalTimeout, sp.GetRequiredService<TimeProvider>()))
-            .AddResilienceHandler("Ditio", (pipeline, context) => DitioResilience.Configure(
+    private static void AddResilience(IHttpClientBuilder client, string name) =>
+        client.AddResilienceHandler("Ditio", (pipeline, context) => DitioResilience.Configure(
             pipeline,
             OptionsOf(context.ServiceProvider, name).Retry,
             context.ServiceProvider.GetRequiredService<TimeProvider>(),

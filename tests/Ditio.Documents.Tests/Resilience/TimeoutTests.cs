@@ -1,3 +1,4 @@
+using System.Net;
 using Ditio.Documents.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -29,44 +30,70 @@ public sealed class TimeoutTests : IDisposable
             o.Retry.TotalTimeout = TimeSpan.FromSeconds(12);
         }, time, logs);
 
-        var call = sdk.Client.GetPagesAsync(_project);
-        await ArrivalAsync();
-        time.Advance(TimeSpan.FromSeconds(5)); // the first attempt times out
-        await ArrivalAsync();
-        time.Advance(TimeSpan.FromSeconds(5)); // the second too
-        await ArrivalAsync();
-        Assert.False(call.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(2)); // 12 s in all: the total timeout ends the third
+        // Cancelled on the way out, so that a call a failure leaves running cannot hang the disposal of the client.
+        using var ending = new CancellationTokenSource();
+        try
+        {
+            var call = sdk.Client.GetPagesAsync(_project, ending.Token);
+            await ArrivalAsync();
+            time.Advance(TimeSpan.FromSeconds(5)); // the first attempt times out
+            await ArrivalAsync();
+            time.Advance(TimeSpan.FromSeconds(5)); // the second too
+            await ArrivalAsync();
+            Assert.False(call.IsCompleted);
+            time.Advance(TimeSpan.FromSeconds(2)); // 12 s in all: the total timeout ends the third
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => call.WaitAsync(Cap));
-        Assert.Equal(DitioFailureKind.Timeout, error.Kind);
-        Assert.Null(error.StatusCode);
+            var error = await Assert.ThrowsAsync<DitioApiException>(() => call.WaitAsync(Cap));
+            Assert.Equal(DitioFailureKind.Timeout, error.Kind);
+            Assert.Null(error.StatusCode);
+        }
+        finally
+        {
+            await ending.CancelAsync();
+        }
+
         var attempts = logs.Lines.Where(l => l.Category == "Ditio.Documents" && l.EventId.Id == 2).Select(l => l.Message).ToList();
         Assert.Equal(3, attempts.Count);
         Assert.All(attempts, m => Assert.Contains("failed with", m, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task GetPagesAsync_RetryWaitRunsPastTheDeadline_TimesOutAtTheDeadline()
+    public async Task GetPagesAsync_RetryWaitWouldEndPastTheDeadline_FailsAtOnceWithTheLastAnswer()
     {
         using var sdk = RetryingClient(o => o.Retry.TotalTimeout = TimeSpan.FromSeconds(5));
         _identity.GivenSequence("GET", PagesPath, () => DitioWireMock.Message(503, headers: ("Retry-After", "20")), () => DitioWireMock.Json(200, "[]"));
 
-        var call = sdk.Client.GetPagesAsync(_project);
-        await sdk.Retrying.WaitAsync(Cap); // the deadline's timer is armed before the retry is logged
-        sdk.Time.Advance(TimeSpan.FromSeconds(5));
+        // No time moves: a 20 s wait cannot fit in a 5 s call, so the call does not wait for it.
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project, sdk.Ending).WaitAsync(Cap));
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => call.WaitAsync(Cap));
-        Assert.Equal(DitioFailureKind.Timeout, error.Kind);
-        Assert.Single(_identity.ApiRequests); // the 20 s wait never ended, so no second attempt
+        Assert.Equal(DitioFailureKind.ErrorResponse, error.Kind);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(20), error.RetryAfter);
+        Assert.Single(_identity.ApiRequests);
+    }
+
+    [Fact]
+    public async Task GetPagesAsync_BackoffWaitWouldEndPastTheDeadline_FailsAtOnce()
+    {
+        using var sdk = RetryingClient(o =>
+        {
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(4);
+            o.Retry.TotalTimeout = TimeSpan.FromSeconds(3);
+        });
+        _identity.GivenStatus("GET", PagesPath, 502);
+
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project, sdk.Ending).WaitAsync(Cap));
+
+        Assert.Equal(HttpStatusCode.BadGateway, error.StatusCode);
+        Assert.Single(_identity.ApiRequests);
     }
 
     [Fact]
     public async Task GetPagesAsync_CallerCancelsDuringRetryWait_IsCancelledNotTimedOut()
     {
-        using var sdk = RetryingClient(o => o.Retry.TotalTimeout = TimeSpan.FromSeconds(5));
+        using var sdk = RetryingClient(o => o.Retry.TotalTimeout = TimeSpan.FromSeconds(30));
         _identity.GivenSequence("GET", PagesPath, () => DitioWireMock.Message(503, headers: ("Retry-After", "20")), () => DitioWireMock.Json(200, "[]"));
-        using var cancel = new CancellationTokenSource();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(sdk.Ending);
 
         var call = sdk.Client.GetPagesAsync(_project, cancel.Token);
         await sdk.Retrying.WaitAsync(Cap);
@@ -82,7 +109,7 @@ public sealed class TimeoutTests : IDisposable
         using var sdk = RetryingClient(o => o.Retry.TotalTimeout = TimeSpan.FromSeconds(10));
         _identity.GivenSequence("GET", PagesPath, () => DitioWireMock.Message(503, headers: ("Retry-After", "2")), () => DitioWireMock.Json(200, "[]"));
 
-        var call = sdk.Client.GetPagesAsync(_project);
+        var call = sdk.Client.GetPagesAsync(_project, sdk.Ending);
         await sdk.Retrying.WaitAsync(Cap);
 
         // The wait's timer is made just after the retry is logged, on another thread: move on a second at a time.
@@ -146,7 +173,7 @@ public sealed class TimeoutTests : IDisposable
         _arrivals.Dispose();
     }
 
-    /// <summary>A client of the WireMock server on fake time, with Retry-After waited for in full.</summary>
+    /// <summary>A client of the WireMock server on fake time, with attempts of 1 s.</summary>
     private RetryingTestClient RetryingClient(Action<DitioDocumentsOptions> configure) => new(_identity, o =>
     {
         o.Retry.MaxDelay = TimeSpan.FromMinutes(1);
@@ -164,13 +191,15 @@ public sealed class TimeoutTests : IDisposable
 }
 
 /// <summary>
-/// A test client on fake time with a signal set when it logs its first retry. Disposing it first moves time far on, so
-/// a call a failed test left waiting on fake time ends (Polly waits for running calls before its pipelines go).
+/// A test client on fake time with a signal set when it logs its first retry. Calls made with <see cref="Ending"/> are
+/// cancelled when it is disposed, so a call that a failed test left waiting on fake time ends (Polly waits for running
+/// calls before its pipelines go, which would hang the test run).
 /// </summary>
 internal sealed class RetryingTestClient : IDisposable
 {
     private readonly TestClient _sdk;
     private readonly TaskCompletionSource _retrying = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _ending = new();
 
     public RetryingTestClient(DitioWireMock mock, Action<DitioDocumentsOptions> configure)
     {
@@ -191,9 +220,12 @@ internal sealed class RetryingTestClient : IDisposable
 
     public Task Retrying => _retrying.Task;
 
+    public CancellationToken Ending => _ending.Token;
+
     public void Dispose()
     {
-        Time.Advance(TimeSpan.FromHours(1));
+        _ending.Cancel();
         _sdk.Dispose();
+        _ending.Dispose();
     }
 }

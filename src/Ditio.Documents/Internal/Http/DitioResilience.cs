@@ -9,13 +9,15 @@ using Polly.Timeout;
 namespace Ditio.Documents.Internal.Http;
 
 /// <summary>
-/// The one resilience pipeline of each Ditio HttpClient: retry and attempt timeout, inside the total timeout of
-/// <see cref="DitioTotalTimeoutHandler"/>. Transfers (uploads and downloads) have neither timeout: they run until done or
-/// cancelled by the caller, or until their stall watchdog fires.
+/// The one resilience pipeline of each Ditio HttpClient: retry, and a timeout per attempt, both kept within the call's
+/// total timeout (<see cref="DitioDeadline"/>). Transfers (uploads and downloads) have neither timeout: they run until
+/// done or cancelled by the caller, or until their stall watchdog fires.
 /// </summary>
 internal static class DitioResilience
 {
-    /// <summary>Retry, then attempt timeout (cut to the time left of the total timeout).</summary>
+    private static readonly ResiliencePropertyKey<TimeSpan> WaitKey = new("Ditio.RetryWait");
+
+    /// <summary>Retry (waits chosen by <see cref="ShouldRetry"/>), then the attempt timeout.</summary>
     public static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> pipeline, DitioRetryOptions retry, TimeProvider time, ILogger logger)
     {
@@ -27,15 +29,13 @@ internal static class DitioResilience
                 Name = "Ditio.Retry",
                 MaxRetryAttempts = retry.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
                 ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, retry, time)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfterDelay(args.Outcome, time)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, args.AttemptNumber, retry, time)),
+                DelayGenerator = args => ValueTask.FromResult(args.Context.Properties.TryGetValue(WaitKey, out var wait) ? wait : (TimeSpan?)null),
                 OnRetry = args =>
                 {
-                    DitioTotalTimeoutHandler.ArmBeforeRetry(args.Context.GetRequestMessage());
                     LogRetry(logger, args);
                     return ValueTask.CompletedTask;
                 },
@@ -45,8 +45,45 @@ internal static class DitioResilience
         pipeline.AddTimeout(new TimeoutStrategyOptions
         {
             Name = "Ditio.AttemptTimeout",
-            TimeoutGenerator = args => ValueTask.FromResult(AttemptTimeoutFor(args.Context.GetRequestMessage(), retry.AttemptTimeout)),
+            TimeoutGenerator = args => ValueTask.FromResult(
+                args.Context.GetRequestMessage() is { } request && DitioRequestOptions.IsTransfer(request)
+                    ? Timeout.InfiniteTimeSpan
+                    : DitioDeadline.AttemptTimeout(args.Context, retry, time)),
         });
+    }
+
+    /// <summary>
+    /// Whether to retry, and if so after how long (kept on the context for the retry's wait): the <c>Retry-After</c> the
+    /// server asked for, else <see cref="Backoff"/>. No retry whose wait would end past the call's total timeout.
+    /// </summary>
+    internal static bool ShouldRetry(
+        Outcome<HttpResponseMessage> outcome, ResilienceContext context, int attemptNumber, DitioRetryOptions retry, TimeProvider time)
+    {
+        if (!IsRetryable(outcome, context, retry, time))
+        {
+            return false;
+        }
+
+        var wait = (outcome.Result is { } response ? DitioErrors.RetryAfter(response.Headers, time) : null) ?? Backoff(attemptNumber, retry);
+        if (!DitioDeadline.Allows(context, wait, retry, time))
+        {
+            return false;
+        }
+
+        context.Properties.Set(WaitKey, wait);
+        return true;
+    }
+
+    /// <summary>
+    /// The wait before retry number <paramref name="attemptNumber"/> + 1: <see cref="DitioRetryOptions.BaseDelay"/>
+    /// doubled at each retry, up to <see cref="DitioRetryOptions.MaxDelay"/>, each wait varied by up to 20 % either way
+    /// so that many clients do not retry in step.
+    /// </summary>
+    internal static TimeSpan Backoff(int attemptNumber, DitioRetryOptions retry)
+    {
+        var exponential = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 30));
+        var jittered = exponential * (0.8 + (0.4 * Random.Shared.NextDouble()));
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, retry.MaxDelay.TotalMilliseconds));
     }
 
     /// <summary>
@@ -54,10 +91,16 @@ internal static class DitioResilience
     /// a non-replacing upload is retried only when the server refused it unprocessed (429) or the connection was never
     /// made; a forward-only body is never retried; a <c>Retry-After</c> beyond the limit ends the retries.
     /// </summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, DitioRetryOptions retry, TimeProvider time)
+    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome, ResilienceContext context, DitioRetryOptions retry, TimeProvider time)
     {
+        // The common case first, and cheaply: an answer that is not an error is never retried.
+        if (outcome.Result is { StatusCode: < HttpStatusCode.BadRequest })
+        {
+            return false;
+        }
+
         var request = context.GetRequestMessage();
-        if ((request is not null && !DitioRequestOptions.IsReplayable(request)) || DitioTotalTimeoutHandler.IsSpent(request))
+        if (request is not null && !DitioRequestOptions.IsReplayable(request))
         {
             return false;
         }
@@ -90,14 +133,6 @@ internal static class DitioResilience
     private static bool NeverSent(HttpRequestException exception) =>
         exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
-
-    private static TimeSpan? RetryAfterDelay(Outcome<HttpResponseMessage> outcome, TimeProvider time) =>
-        outcome.Result is { } response ? DitioErrors.RetryAfter(response.Headers, time) : null;
-
-    private static TimeSpan AttemptTimeoutFor(HttpRequestMessage? request, TimeSpan limit) =>
-        request is not null && DitioRequestOptions.IsTransfer(request)
-            ? Timeout.InfiniteTimeSpan
-            : DitioTotalTimeoutHandler.AttemptTimeout(request, limit);
 
     private static void LogRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
     {
