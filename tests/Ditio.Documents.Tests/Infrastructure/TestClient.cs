@@ -43,7 +43,18 @@ public sealed class TestClient : IDisposable
 
     public IServiceProvider Services => _provider;
 
-    public void Dispose() => _provider.Dispose();
+    /// <summary>
+    /// Disposes the client, failing (not hanging) if that takes more than 10 s: Polly's pipelines wait for running calls
+    /// as they go, so a call a broken SDK left waiting forever (on fake time, say) would otherwise hang the test run.
+    /// </summary>
+    public void Dispose()
+    {
+        var disposing = Task.Run(_provider.Dispose);
+        if (!disposing.Wait(TimeSpan.FromSeconds(10)))
+        {
+            throw new TimeoutException("The client did not dispose within 10 s: a call it made is still running.");
+        }
+    }
 }
 
 public static class TestTime
