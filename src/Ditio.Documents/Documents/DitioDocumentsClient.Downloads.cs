@@ -1,5 +1,4 @@
 using Ditio.Documents.Internal.Downloads;
-using Ditio.Documents.Internal.Errors;
 using Ditio.Documents.Internal.Http;
 using Ditio.Documents.Internal.Transfers;
 using Ditio.Documents.Internal.Uploads;
@@ -16,7 +15,7 @@ public sealed partial class DitioDocumentsClient
         ArgumentNullException.ThrowIfNull(target);
         Guard.Id(fileReferenceId);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var route = $"{_pathPrefix}/api/v4/integration/{target.RouteSegment}/{target.Id}/documents/{fileReferenceId}";
+        var route = new CallRoute("/api/v4/integration/{0}/{1}/documents/{2}", target.RouteSegment, target.Id, fileReferenceId);
 
         // The watchdog outlives this call (it guards the reads of the returned stream), so the caller's token only
         // covers the wait for the response headers.
@@ -31,16 +30,16 @@ public sealed partial class DitioDocumentsClient
             }
             catch (Exception ex)
             {
-                throw Failure(ex, HttpMethod.Get, route, watchdog, cancellationToken);
+                throw Failure(ex, HttpMethod.Get, route.ToPath(_pathPrefix), watchdog, cancellationToken);
             }
 
             watchdog.Pause();
-            var path = response.RequestMessage?.RequestUri?.PathAndQuery ?? route;
             if (!response.IsSuccessStatusCode)
             {
-                var body = await HttpBodies.ReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                throw DitioErrors.FromResponse(response, body, HttpMethod.Get.Method, path, _time);
+                throw await ErrorOfAsync(response, HttpMethod.Get, route, cancellationToken).ConfigureAwait(false);
             }
+
+            var path = PathOf(response, route);
 
             var headers = response.Content.Headers;
             var disposition = headers.NonValidated.TryGetValues("Content-Disposition", out var values) ? values.ToString() : null;

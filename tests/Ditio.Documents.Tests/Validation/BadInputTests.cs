@@ -289,19 +289,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("DeleteAsync")]
     public async Task DocumentMethod_NullTarget_ThrowsArgumentNullNamingTarget(string member)
     {
-        var client = _sdk.Client;
-        var path = WriteFile("A1.pdf", "x");
-        DocumentTarget target = null!;
-        Func<Task> call = member switch
-        {
-            "UploadAsync" => () => client.UploadAsync(target, [DocumentUploadFile.FromPath(path)]),
-            "UploadFileAsync" => () => client.UploadFileAsync(target, path),
-            "GetPagesAsync" => () => client.GetPagesAsync(target),
-            "DownloadAsync" => () => client.DownloadAsync(target, "f1"),
-            "DownloadToFileAsync" => () => client.DownloadToFileAsync(target, "f1", Path.Combine(_folder, "out.pdf")),
-            "DeleteAsync" => () => client.DeleteAsync(target, "f1"),
-            _ => throw new ArgumentOutOfRangeException(nameof(member)),
-        };
+        var call = DocumentCall(member, target: null!, CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<ArgumentNullException>(call);
 
@@ -325,19 +313,12 @@ public sealed class BadInputTests : IDisposable
         await cts.CancelAsync();
         var ct = cts.Token;
         var client = _sdk.Client;
-        var path = WriteFile("A1.pdf", "x");
         Func<Task> call = member switch
         {
             "GetProjectsAsync" => () => client.GetProjectsAsync(ct),
             "FindProjectByNumberAsync" => () => client.FindProjectByNumberAsync("P-2026-001", ct),
             "GetWorkOrdersAsync" => () => client.GetWorkOrdersAsync(DitioWireMock.ProjectId, ct),
-            "UploadAsync" => () => client.UploadAsync(_project, [DocumentUploadFile.FromPath(path)], null, ct),
-            "UploadFileAsync" => () => client.UploadFileAsync(_project, path, null, ct),
-            "GetPagesAsync" => () => client.GetPagesAsync(_project, ct),
-            "DownloadAsync" => () => client.DownloadAsync(_project, "f1", cancellationToken: ct),
-            "DownloadToFileAsync" => () => client.DownloadToFileAsync(_project, "f1", Path.Combine(_folder, "out.pdf"), cancellationToken: ct),
-            "DeleteAsync" => () => client.DeleteAsync(_project, "f1", ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(member)),
+            _ => DocumentCall(member, _project, ct),
         };
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(call);
@@ -380,6 +361,23 @@ public sealed class BadInputTests : IDisposable
             "DownloadAsync" => (() => client.DownloadAsync(_project, id), "fileReferenceId"),
             "DownloadToFileAsync" => (() => client.DownloadToFileAsync(_project, id, destination), "fileReferenceId"),
             "DeleteAsync" => (() => client.DeleteAsync(_project, id), "fileReferenceId"),
+            _ => throw new ArgumentOutOfRangeException(nameof(member)),
+        };
+    }
+
+    /// <summary>A call of the document method named <paramref name="member"/> on <paramref name="target"/>, with valid other arguments.</summary>
+    private Func<Task> DocumentCall(string member, DocumentTarget target, CancellationToken ct)
+    {
+        var client = _sdk.Client;
+        var path = WriteFile("A1.pdf", "x");
+        return member switch
+        {
+            "UploadAsync" => () => client.UploadAsync(target, [DocumentUploadFile.FromPath(path)], null, ct),
+            "UploadFileAsync" => () => client.UploadFileAsync(target, path, null, ct),
+            "GetPagesAsync" => () => client.GetPagesAsync(target, ct),
+            "DownloadAsync" => () => client.DownloadAsync(target, "f1", cancellationToken: ct),
+            "DownloadToFileAsync" => () => client.DownloadToFileAsync(target, "f1", Path.Combine(_folder, "out.pdf"), cancellationToken: ct),
+            "DeleteAsync" => () => client.DeleteAsync(target, "f1", ct),
             _ => throw new ArgumentOutOfRangeException(nameof(member)),
         };
     }

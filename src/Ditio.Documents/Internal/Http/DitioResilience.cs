@@ -59,12 +59,19 @@ internal static class DitioResilience
     internal static bool ShouldRetry(
         Outcome<HttpResponseMessage> outcome, ResilienceContext context, int attemptNumber, DitioRetryOptions retry, TimeProvider time)
     {
-        if (!IsRetryable(outcome, context, retry, time))
+        // The common case first, and cheaply: an answer that is not an error is never retried.
+        if (outcome.Result is { StatusCode: < HttpStatusCode.BadRequest })
         {
             return false;
         }
 
-        var wait = (outcome.Result is { } response ? DitioErrors.RetryAfter(response.Headers, time) : null) ?? Backoff(attemptNumber, retry);
+        var retryAfter = outcome.Result is { } response ? DitioErrors.RetryAfter(response.Headers, time) : null;
+        if (!IsRetryable(outcome, context, retryAfter, retry))
+        {
+            return false;
+        }
+
+        var wait = retryAfter ?? Backoff(attemptNumber, retry);
         if (!DitioDeadline.Allows(context, wait, retry, time))
         {
             return false;
@@ -91,14 +98,8 @@ internal static class DitioResilience
     /// a non-replacing upload is retried only when the server refused it unprocessed (429) or the connection was never
     /// made; a forward-only body is never retried; a <c>Retry-After</c> beyond the limit ends the retries.
     /// </summary>
-    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome, ResilienceContext context, DitioRetryOptions retry, TimeProvider time)
+    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan? retryAfter, DitioRetryOptions retry)
     {
-        // The common case first, and cheaply: an answer that is not an error is never retried.
-        if (outcome.Result is { StatusCode: < HttpStatusCode.BadRequest })
-        {
-            return false;
-        }
-
         var request = context.GetRequestMessage();
         if (request is not null && !DitioRequestOptions.IsReplayable(request))
         {
@@ -116,13 +117,12 @@ internal static class DitioResilience
             };
         }
 
-        var response = outcome.Result!;
-        if (DitioErrors.RetryAfter(response.Headers, time) > retry.MaxRetryAfter)
+        if (retryAfter > retry.MaxRetryAfter)
         {
             return false;
         }
 
-        return (int)response.StatusCode switch
+        return (int)outcome.Result!.StatusCode switch
         {
             429 => true,
             408 or >= 500 => idempotent,
