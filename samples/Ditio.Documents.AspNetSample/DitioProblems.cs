@@ -4,31 +4,22 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ditio.Documents.AspNetSample;
 
-/// <summary>Turns the SDK's exceptions into problem details a caller can act on.</summary>
+/// <summary>
+/// Turns the SDK's exceptions into problem details a caller can act on. Only a refusal that is the caller's to fix (a
+/// 4xx from Ditio other than 401/403) carries Ditio's words; everything else (Ditio's server errors, no answer, an
+/// answer that could not be read, the sample's own credentials) gets a generic problem: what a server sent back is
+/// not passed on to the caller, and the full exception stays in the sample's log.
+/// </summary>
 internal static class DitioProblems
 {
-    /// <summary>
-    /// <see cref="DitioApiException"/>: Ditio's status, error code and message (502 when no response arrived, 504 when
-    /// none arrived in time; 502 too for a 401 Ditio kept answering, or an unsuccessful 2xx, which are not the caller's
-    /// to fix). <see cref="DitioAuthenticationException"/>: 502, since the sample's own Ditio credentials are at fault.
-    /// </summary>
     /// <param name="exception">The SDK's exception.</param>
     /// <param name="uploaded">Files already stored in Ditio by this request, so the caller does not send them twice.</param>
     /// <returns>The problem.</returns>
     public static ProblemHttpResult From(DitioException exception, IReadOnlyList<UploadedFile>? uploaded = null)
     {
-        var problem = exception switch
-        {
-            DitioApiException api => FromApi(api),
-            DitioAuthenticationException auth => new ProblemDetails
-            {
-                Status = StatusCodes.Status502BadGateway,
-                Title = "Could not authenticate with Ditio",
-                Detail = auth.Message,
-                Extensions = { ["oauthError"] = auth.OAuthError, ["clientId"] = auth.ClientId },
-            },
-            _ => new ProblemDetails { Status = StatusCodes.Status502BadGateway, Title = "Ditio call failed", Detail = exception.Message },
-        };
+        var problem = exception is DitioApiException { StatusCode: { } code } api && IsCallersToFix(code)
+            ? Refused(api, (int)code)
+            : Generic(exception);
         if (uploaded is { Count: > 0 })
         {
             problem.Extensions["uploaded"] = uploaded;
@@ -37,34 +28,41 @@ internal static class DitioProblems
         return TypedResults.Problem(problem);
     }
 
-    private static ProblemDetails FromApi(DitioApiException exception)
+    private static bool IsCallersToFix(HttpStatusCode code) =>
+        (int)code is >= 400 and < 500 && code is not HttpStatusCode.Unauthorized and not HttpStatusCode.Forbidden and not HttpStatusCode.TooManyRequests;
+
+    private static ProblemDetails Refused(DitioApiException exception, int status) => new()
     {
-        var status = exception switch
+        Status = status,
+        Title = "Ditio refused the request",
+        Detail = exception.ErrorMessage ?? exception.Message,
+        Extensions =
         {
-            { Kind: DitioFailureKind.Timeout } => StatusCodes.Status504GatewayTimeout,
-            { StatusCode: HttpStatusCode.Unauthorized } => StatusCodes.Status502BadGateway,
-            { StatusCode: { } code } when (int)code >= 400 => (int)code,
-            _ => StatusCodes.Status502BadGateway,
-        };
-        return new ProblemDetails
+            ["ditioStatus"] = status,
+            ["ditioErrorCode"] = exception.ErrorCode,
+        },
+    };
+
+    private static ProblemDetails Generic(DitioException exception) => exception switch
+    {
+        DitioAuthenticationException auth => new ProblemDetails
         {
-            Status = status,
-            Title = exception.Kind switch
-            {
-                DitioFailureKind.NoResponse => "Ditio did not answer",
-                DitioFailureKind.Timeout => "Ditio did not answer in time",
-                DitioFailureKind.Unsuccessful => "Ditio reported a failure",
-                DitioFailureKind.InvalidResponse => "Ditio's answer could not be read",
-                _ => "Ditio refused the request",
-            },
-            Detail = exception.ErrorMessage ?? exception.Message,
-            Extensions =
-            {
-                ["ditioStatus"] = (int?)exception.StatusCode,
-                ["ditioErrorCode"] = exception.ErrorCode,
-                ["ditioErrorMessage"] = exception.ErrorMessage,
-                ["ditioRequest"] = $"{exception.RequestMethod} {exception.RequestPath}",
-            },
-        };
-    }
+            Status = StatusCodes.Status502BadGateway,
+            Title = "Could not authenticate with Ditio",
+            Detail = "This service's Ditio credentials were refused or the identity server could not be reached; see the service's log.",
+            Extensions = { ["oauthError"] = auth.OAuthError },
+        },
+        DitioApiException { Kind: DitioFailureKind.Timeout } => new ProblemDetails
+        {
+            Status = StatusCodes.Status504GatewayTimeout,
+            Title = "Ditio did not answer in time",
+            Detail = "Try again later.",
+        },
+        _ => new ProblemDetails
+        {
+            Status = StatusCodes.Status502BadGateway,
+            Title = "Ditio could not complete the request",
+            Detail = "Ditio failed or answered something this service could not use; try again later, or see the service's log.",
+        },
+    };
 }

@@ -1,5 +1,6 @@
 using Ditio.Documents.Internal;
 using Ditio.Documents.Internal.Api;
+using Ditio.Documents.Internal.Authentication;
 using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Errors;
 using Ditio.Documents.Internal.Json;
@@ -19,16 +20,27 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     private readonly IDitioIntegrationApi _api;
     private readonly TimeProvider _time;
     private readonly DitioTransferOptions _transfers;
+    /// <summary>How long <see cref="Dispose"/> waits for cancelled calls to end before it releases the connections.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromMilliseconds(500);
+
     private readonly DitioRetryOptions _retry;
     private readonly long _maxResponseBytes;
     private readonly DitioErrors _errors;
     private readonly ILogger _logger;
     private readonly IDisposable? _owner;
+    private readonly DitioTokenCache? _ownedTokens;
     private readonly CancellationTokenSource _lifetime = new();
+    private int _running;
     private volatile bool _disposed;
 
     internal DitioDocumentsClient(
-        IDitioIntegrationApi api, DitioDocumentsOptions options, DitioErrors errors, TimeProvider time, ILogger logger, IDisposable? owner = null)
+        IDitioIntegrationApi api,
+        DitioDocumentsOptions options,
+        DitioErrors errors,
+        TimeProvider time,
+        ILogger logger,
+        IDisposable? owner = null,
+        DitioTokenCache? ownedTokens = null)
     {
         _api = api;
         _time = time;
@@ -38,6 +50,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         _errors = errors;
         _logger = logger;
         _owner = owner;
+        _ownedTokens = ownedTokens;
     }
 
     /// <summary>Makes a client without dependency injection, for console code and scripts. Dispose it when done.</summary>
@@ -82,16 +95,34 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
 
         _disposed = true;
         _lifetime.Cancel();
-        _owner?.Dispose();
+        if (_owner is not null)
+        {
+            // The pipelines this client owns wait (a second at a time) for calls still running when they are disposed:
+            // let the cancelled calls, and a token renewal, end first; they usually end within milliseconds. If they
+            // have not ended in time, the connections are released in the background, so Dispose still returns at once.
+            _ownedTokens?.Stop();
+            if (SpinWait.SpinUntil(() => Volatile.Read(ref _running) == 0 && _ownedTokens?.IsRenewing != true, DrainTimeout))
+            {
+                _owner.Dispose();
+            }
+            else
+            {
+                _ = Task.Run(_owner.Dispose);
+            }
+        }
     }
 
-    /// <summary>The token a call runs under: the caller's, and the client's own lifetime (which <see cref="Dispose"/> ends).</summary>
+    /// <summary>
+    /// The token a call runs under: the caller's, and the client's own lifetime (which <see cref="Dispose"/> ends). The
+    /// call counts as running until the returned token is disposed.
+    /// </summary>
     private CallToken Link(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        Interlocked.Increment(ref _running);
         return cancellationToken.CanBeCanceled
-            ? new CallToken(CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token))
-            : new CallToken(null, _lifetime.Token);
+            ? new CallToken(this, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token))
+            : new CallToken(this, null, _lifetime.Token);
     }
 
     /// <summary>
@@ -185,11 +216,15 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     private static bool IsGoneOnRetry(HttpResponseMessage response, DitioCall call) =>
         response.StatusCode == System.Net.HttpStatusCode.NotFound && call.Attempts > 1;
 
-    /// <summary>A call's cancellation token: linked to the caller's when there is one to link.</summary>
-    private readonly struct CallToken(CancellationTokenSource? linked, CancellationToken token = default) : IDisposable
+    /// <summary>A call's cancellation token (linked to the caller's when there is one to link), and its place in the count of running calls.</summary>
+    private readonly struct CallToken(DitioDocumentsClient client, CancellationTokenSource? linked, CancellationToken token = default) : IDisposable
     {
         public CancellationToken Token => linked?.Token ?? token;
 
-        public void Dispose() => linked?.Dispose();
+        public void Dispose()
+        {
+            linked?.Dispose();
+            Interlocked.Decrement(ref client._running);
+        }
     }
 }

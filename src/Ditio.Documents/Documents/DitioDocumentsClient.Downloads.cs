@@ -23,6 +23,7 @@ public sealed partial class DitioDocumentsClient
         HttpResponseMessage? response = null;
         try
         {
+            using (Link(CancellationToken.None)) // counted as running until the headers are in
             using (var headersWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watchdog.Token))
             {
                 response = await SendCoreAsync(

@@ -78,7 +78,13 @@ internal static class DitioDocumentsRegistration
     {
         var names = new ClientNames(name);
         return new DitioDocumentsClient(
-            CreateApi(services, names), OptionsOf(services, name), ErrorsOf(services, names), services.GetRequiredService<TimeProvider>(), LoggerOf(services), owner);
+            CreateApi(services, names),
+            OptionsOf(services, name),
+            ErrorsOf(services, names),
+            services.GetRequiredService<TimeProvider>(),
+            LoggerOf(services),
+            owner,
+            owner is null ? null : services.GetRequiredKeyedService<DitioTokenCache>(names.Key));
     }
 
     /// <summary>

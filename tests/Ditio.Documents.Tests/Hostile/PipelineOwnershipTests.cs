@@ -16,7 +16,11 @@ public sealed class PipelineOwnershipTests : IAsyncDisposable
     private readonly RawHttpServer _api = new((_, _, _) => Task.CompletedTask); // reads the whole request, then hangs up: "stored, answer lost"
     private readonly DocumentTarget _project = DocumentTarget.Project(DitioWireMock.ProjectId);
 
-    public static TheoryData<string> AppWideSetups => ["none", "standard handler before", "standard handler after", "custom retry before", "custom retry after"];
+    public static TheoryData<string> AppWideSetups =>
+    [
+        "none", "standard handler before", "standard handler after", "custom retry before", "custom retry after",
+        "ConfigureAll retry under the SDK's handlers", "ConfigureAll retry over the SDK's handlers",
+    ];
 
     [Theory]
     [MemberData(nameof(AppWideSetups))]
@@ -81,6 +85,25 @@ public sealed class PipelineOwnershipTests : IAsyncDisposable
 
     private TestClient Client(string setup)
     {
+        if (setup.StartsWith("ConfigureAll", StringComparison.Ordinal))
+        {
+            // Registered after AddDitioDocuments and straight on the factory's options, so it runs after the SDK's own
+            // configuration: the SDK cannot remove it, so it must refuse what it would send again.
+            var under = setup.Contains("under", StringComparison.Ordinal);
+            return new TestClient(_identity, o => o.ApiBaseUrl = new Uri(_api.BaseUri, "/core"), appAfter: (services, _) =>
+                services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(options => options.HttpMessageHandlerBuilderActions.Add(b =>
+                {
+                    if (under)
+                    {
+                        b.AdditionalHandlers.Add(new NaiveRetryHandler());
+                    }
+                    else
+                    {
+                        b.AdditionalHandlers.Insert(0, new NaiveRetryHandler());
+                    }
+                })));
+        }
+
         Action<IServiceCollection> appWide = setup.StartsWith("standard", StringComparison.Ordinal)
             ? services => services.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler())
             : services => services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new NaiveRetryHandler()));

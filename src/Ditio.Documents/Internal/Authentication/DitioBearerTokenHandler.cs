@@ -24,6 +24,7 @@ internal sealed class DitioBearerTokenHandler(DitioTokenCache tokens, ILogger lo
         Log.RenewingAfterUnauthorized(logger, request.Method.Method, request.RequestUri?.PathAndQuery ?? "");
         var renewed = await tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = renewed.Header;
+        DitioCall.Of(request)?.PermitSend();
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

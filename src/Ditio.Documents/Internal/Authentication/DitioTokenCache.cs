@@ -13,13 +13,14 @@ internal sealed class DitioTokenCache(
     DitioDocumentsOptions options,
     DitioErrors errors,
     TimeProvider timeProvider,
-    ILogger logger)
+    ILogger logger) : IDisposable
 {
     /// <summary>
     /// How long a renewal may take: the identity client's own total timeout bounds each request already; this is the
     /// backstop, a little later, so that the more precise error of the identity client is the one seen.
     /// </summary>
     private readonly TimeSpan _renewalTimeout = options.Retry.TotalTimeout + TimeSpan.FromSeconds(5);
+    private readonly CancellationTokenSource _stopping = new();
 
     private readonly Lock _gate = new();
     private AccessToken? _current;
@@ -66,9 +67,26 @@ internal sealed class DitioTokenCache(
         }
     }
 
+    /// <summary>Gets a value indicating whether a renewal is running.</summary>
+    public bool IsRenewing => Volatile.Read(ref _renewal) is not null;
+
+    /// <summary>Cancels a renewal under way (the owner of the client is going away), so nothing waits for it.</summary>
+    public void Stop() => _stopping.Cancel();
+
+    /// <summary>
+    /// Stops a renewal under way and lets it end (for at most half a second), so that the identity client's pipeline,
+    /// disposed after the cache, finds nothing running to wait for.
+    /// </summary>
+    public void Dispose()
+    {
+        Stop();
+        SpinWait.SpinUntil(() => !IsRenewing, TimeSpan.FromMilliseconds(500));
+    }
+
     private async Task<(string Token, TimeSpan Lifetime)> RequestAsync()
     {
         using var timeout = new CancellationTokenSource(_renewalTimeout, timeProvider);
+        using var stopping = _stopping.Token.Register(timeout.Cancel);
         try
         {
             return await tokenClient().RequestAsync(timeout.Token).ConfigureAwait(false);

@@ -112,7 +112,7 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
             : seconds.Value < MinLifetime.TotalSeconds ? MinLifetime
             : seconds.Value > MaxLifetime.TotalSeconds ? MaxLifetime
             : TimeSpan.FromSeconds(seconds.Value);
-        if (double.IsNaN(seconds.Value) || lifetime != TimeSpan.FromSeconds(seconds.Value))
+        if (double.IsNaN(seconds.Value) || lifetime.TotalSeconds != seconds.Value)
         {
             var shown = expiresIn.ValueKind == JsonValueKind.String ? expiresIn.GetString() : expiresIn.GetRawText();
             Log.LifetimeClamped(logger, ErrorBodyParser.OneLine(errors.Scrubber.Scrub(shown)) ?? "", lifetime.TotalSeconds);

@@ -22,6 +22,9 @@ internal sealed class DitioCall
     private static readonly HttpRequestOptionsKey<DitioCall> OptionsKey = new(Key);
     private readonly int _jitterSeed = Random.Shared.Next();
     private int _attempts;
+    private int _retriesGranted;
+    private int _sendsPermitted;
+    private int _sends;
     private Exception? _callerFault;
 
     private DitioCall(string operation, DitioCallKind kind, bool idempotent, long maxAnswerBytes)
@@ -79,12 +82,41 @@ internal sealed class DitioCall
     /// <summary>Whether an answer is read whole into memory (under the attempt's timeout): every answer but a download's body.</summary>
     public bool BuffersAnswer(HttpResponseMessage response) => Kind != DitioCallKind.Download || !response.IsSuccessStatusCode;
 
-    /// <summary>An attempt is about to be sent: count it, and note the request as sent.</summary>
+    /// <summary>
+    /// An attempt is about to be sent: count it, and note the request as sent. An attempt of a call that must not be
+    /// repeated, beyond the first and the retries the SDK's own policy granted, was made by a handler outside the SDK's
+    /// (an application's retry stacked on the SDK's client): refused, so no second copy is stored.
+    /// </summary>
     public int BeginAttempt(HttpRequestMessage request)
     {
         Method ??= request.Method.Method;
         Path ??= request.RequestUri?.PathAndQuery;
-        return Interlocked.Increment(ref _attempts);
+        var attempt = Interlocked.Increment(ref _attempts);
+        if (!IsIdempotent && attempt > Volatile.Read(ref _retriesGranted) + 1)
+        {
+            throw ResendRefused();
+        }
+
+        PermitSend();
+        return attempt;
+    }
+
+    /// <summary>The SDK's retry policy decided to retry (called from its retry notification).</summary>
+    public void GrantRetry() => Interlocked.Increment(ref _retriesGranted);
+
+    /// <summary>The SDK's own layers mean to put the request on the wire once more (an attempt, a replay after a 401).</summary>
+    public void PermitSend() => Interlocked.Increment(ref _sendsPermitted);
+
+    /// <summary>
+    /// The request is about to go on the wire: a call that must not be repeated goes only as often as the SDK's layers
+    /// permitted, whatever a handler an application slipped in under them does.
+    /// </summary>
+    public void CheckSend()
+    {
+        if (Interlocked.Increment(ref _sends) > Volatile.Read(ref _sendsPermitted) && !IsIdempotent)
+        {
+            throw ResendRefused();
+        }
     }
 
     /// <summary>
@@ -131,6 +163,9 @@ internal sealed class DitioCall
             ExceptionDispatchInfo.Capture(fault).Throw();
         }
     }
+
+    private InvalidOperationException ResendRefused() => new(
+        $"A handler outside the Ditio SDK tried to send this {Operation} again (an application-wide retry on the SDK's HttpClient): refused, so that no second copy is stored.");
 
     /// <summary>A fraction in [0, 1) for the jitter of retry <paramref name="attempt"/>: fixed per call and attempt, so every reader agrees.</summary>
     public double Jitter(int attempt) => new Random(unchecked((_jitterSeed * 397) ^ attempt)).NextDouble();

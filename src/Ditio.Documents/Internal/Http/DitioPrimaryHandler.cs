@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Ditio.Documents.Internal.Calls;
 
 namespace Ditio.Documents.Internal.Http;
 
@@ -11,7 +12,10 @@ namespace Ditio.Documents.Internal.Http;
 /// </summary>
 internal static class DitioPrimaryHandler
 {
-    public static SocketsHttpHandler Create(DitioTransferOptions transfers)
+    /// <summary>The transport, under a guard that lets a call that must not be repeated go on the wire only as often as the SDK decided.</summary>
+    public static HttpMessageHandler Create(DitioTransferOptions transfers) => new SendGuard { InnerHandler = CreateTransport(transfers) };
+
+    private static SocketsHttpHandler CreateTransport(DitioTransferOptions transfers)
     {
         var handler = new SocketsHttpHandler
         {
@@ -40,6 +44,16 @@ internal static class DitioPrimaryHandler
         {
             socket.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The last check before the wire (see <see cref="DitioCall.CheckSend"/>).</summary>
+    private sealed class SendGuard : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            DitioCall.Of(request)?.CheckSend();
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

@@ -38,6 +38,7 @@ internal static class DitioResilience
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Wait(args.Outcome, CallOf(args.Context), args.AttemptNumber, retry, time)),
                 OnRetry = args =>
                 {
+                    CallOf(args.Context)?.GrantRetry();
                     LogRetry(logger, args);
                     return ValueTask.CompletedTask;
                 },

@@ -1,0 +1,118 @@
+using System.Text;
+using Ditio.Documents.Internal.Calls;
+using Ditio.Documents.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Ditio.Documents.Tests.Hostile;
+
+/// <summary>
+/// Rule 6: secrets never leave. A server that echoes the client secret in any form it could (raw, URL-encoded with
+/// either case of hex, form-encoded, JSON-escaped, Base64 of id:secret) or the token gets it masked in every message,
+/// excerpt, <c>ToString()</c> and log line; a 2xx token body is never quoted; only whole occurrences are masked.
+/// </summary>
+public sealed class SecretLeakTests : IDisposable
+{
+    private const string Secret = "Ops/Secret+Key 2026&ÆØ!";
+    private static readonly TimeSpan Cap = HostileServer.Cap;
+    private static readonly string PagesPath = $"/core/api/v4/integration/projects/{DitioWireMock.ProjectId}/documents";
+    private readonly DitioWireMock _ditio = new();
+    private readonly RecordingLoggerProvider _logs = new();
+    private readonly DocumentTarget _project = DocumentTarget.Project(DitioWireMock.ProjectId);
+
+    public static TheoryData<string, string> EchoedForms => new()
+    {
+        { "raw", Secret },
+        { "url-encoded, upper-case hex", Uri.EscapeDataString(Secret) },
+        { "url-encoded, lower-case hex", LowerHex(Uri.EscapeDataString(Secret)) },
+        { "form-encoded", Uri.EscapeDataString(Secret).Replace("%20", "+", StringComparison.Ordinal) },
+        { "form-encoded, lower-case hex", LowerHex(Uri.EscapeDataString(Secret)).Replace("%20", "+", StringComparison.Ordinal) },
+        { "JSON-escaped", System.Text.Encodings.Web.JavaScriptEncoder.Default.Encode(Secret) },
+        { "Base64 of id:secret", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DitioWireMock.ClientId}:{Secret}")) },
+        { "Base64 of url-encoded id:secret", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DitioWireMock.ClientId}:{Uri.EscapeDataString(Secret)}")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(EchoedForms))]
+    public async Task ApiErrorEchoesTheSecret_NoMessageExcerptOrLogLineHoldsIt(string form, string echoed)
+    {
+        _ditio.GivenStatus("GET", PagesPath, 400, $$"""{"message":"bad request: client_secret={{echoed}}&scope=x","detail":"Basic {{echoed}}"}""", "application/json");
+        using var sdk = Client();
+
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+
+        AssertNowhere(echoed, form, error.ToString(), error.ResponseExcerpt, error.ErrorMessage);
+        Assert.Contains(SecretScrubber.Mask, error.ResponseExcerpt, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(EchoedForms))]
+    public async Task IdentityErrorEchoesTheSecret_TheAuthenticationErrorDoesNotHoldIt(string form, string echoed)
+    {
+        _ditio.Server.Reset();
+        _ditio.Server.Given(Request.Create().WithPath("/identity/connect/token").UsingPost()).RespondWith(Response.Create()
+            .WithStatusCode(400).WithHeader("Content-Type", "application/json")
+            .WithBody($$"""{"error":"invalid_client","error_description":"unknown secret {{echoed}}"}"""));
+        using var sdk = Client();
+
+        var error = await Assert.ThrowsAsync<DitioAuthenticationException>(() => sdk.Client.GetProjectsAsync().WaitAsync(Cap));
+
+        AssertNowhere(echoed, form, error.ToString(), error.OAuthErrorDescription);
+    }
+
+    [Fact]
+    public async Task ApiErrorEchoesTheToken_ItIsMasked()
+    {
+        _ditio.GivenStatus("GET", PagesPath, 500, $"proxy debug: Authorization: Bearer {DitioWireMock.Token}");
+        using var sdk = Client(retries: 0);
+
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+
+        AssertNowhere(DitioWireMock.Token, "token", error.ToString(), error.ResponseExcerpt);
+    }
+
+    [Theory]
+    [InlineData("""{"acces_token":"eyJ-a-token-by-another-name","expires_in":1800}""")]
+    [InlineData("""{"access_token":"","id_token":"eyJ-a-token-by-another-name"}""")]
+    [InlineData("""token=eyJ-a-token-by-another-name""")]
+    public async Task SuccessfulTokenAnswerWithoutAToken_IsNeverQuoted(string body)
+    {
+        _ditio.Server.Reset();
+        _ditio.Server.Given(Request.Create().WithPath("/identity/connect/token").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body));
+        using var sdk = Client();
+
+        var error = await Assert.ThrowsAsync<DitioAuthenticationException>(() => sdk.Client.GetProjectsAsync().WaitAsync(Cap));
+
+        Assert.Contains("without an access_token", error.Message, StringComparison.Ordinal);
+        AssertNowhere("eyJ-a-token-by-another-name", "token", error.ToString());
+    }
+
+    [Fact]
+    public void Scrubber_ReplacesOnlyWholeOccurrences_SoAShortSecretDoesNotMangleText()
+    {
+        var scrubber = new SecretScrubber("id", "ab1");
+
+        Assert.Equal("*** cab1 ab12 (***) x=***&", scrubber.Scrub("ab1 cab1 ab12 (ab1) x=ab1&"));
+        Assert.Equal("Table 1 is stable", scrubber.Scrub("Table 1 is stable"));
+    }
+
+    public void Dispose() => _ditio.Dispose();
+
+    private static string LowerHex(string escaped) =>
+        System.Text.RegularExpressions.Regex.Replace(escaped, "%[0-9A-F]{2}", m => m.Value.ToLowerInvariant());
+
+    private TestClient Client(int retries = 3) => new(_ditio, o =>
+    {
+        o.ClientSecret = Secret;
+        o.Retry.MaxRetryAttempts = retries;
+    }, logs: _logs);
+
+    private void AssertNowhere(string value, string form, params string?[] texts)
+    {
+        foreach (var text in texts.Concat(_logs.Lines.Select(l => $"{l.Message} {l.State} {l.Exception}")))
+        {
+            Assert.False(text?.Contains(value, StringComparison.OrdinalIgnoreCase) == true, $"the {form} form leaked: {text}");
+        }
+    }
+}
