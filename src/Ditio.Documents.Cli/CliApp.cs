@@ -33,7 +33,6 @@ internal static class CliApp
             RmCommand.Create(),
             SyncCommand.Create(),
             EmulatorCommand.Create(),
-            BenchCommand.Create(),
         };
         foreach (var option in root.Options)
         {
@@ -83,7 +82,7 @@ internal static class CliApp
                 Section(output, TargetSpec.HelpText);
             }
 
-            if (isRoot || command.Name is not ("emulator" or "bench"))
+            if (isRoot || command.Name is not "emulator")
             {
                 Section(output, DitioSettings.HelpText);
             }
