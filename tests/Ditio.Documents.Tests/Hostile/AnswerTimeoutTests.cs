@@ -51,34 +51,47 @@ public sealed class AnswerTimeoutTests : IDisposable
     {
         await using var identity = HostileServer.Dripping("{\"access_token\":\"eyJ", contentLength: 1000);
         var time = TestTime.Fake();
-        using var ending = new CancellationTokenSource();
-        using var sdk = new TestClient(_ditio, time: time, configure: o =>
+        var renewalEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var logs = new RecordingLoggerProvider();
+        logs.Written += line =>
+        {
+            if (line.Category == "Ditio.Documents" && line.EventId.Id == 6)
+            {
+                renewalEnded.TrySetResult();
+            }
+        };
+        using var sdk = new TestClient(_ditio, time: time, logs: logs, configure: o =>
         {
             o.IdentityBaseUrl = identity.BaseUri;
             o.Retry.MaxRetryAttempts = 1;
             o.Retry.AttemptTimeout = TimeSpan.FromSeconds(5);
             o.Retry.TotalTimeout = TimeSpan.FromSeconds(8);
         });
-        try
-        {
-            var call = sdk.Client.GetProjectsAsync(ending.Token);
-            await identity.ArrivalAsync();
-            time.Advance(TimeSpan.FromSeconds(5));
-            await identity.ArrivalAsync();
-            Assert.False(call.IsCompleted);
-            time.Advance(TimeSpan.FromSeconds(3));
 
-            // The call's own total timeout (which covers getting its token) ends it, at the same instant as the token's.
-            var error = await Assert.ThrowsAsync<DitioApiException>(() => call.WaitAsync(Cap));
-            Assert.Equal(DitioFailureKind.Timeout, error.Kind);
-            Assert.Contains("no complete answer within the configured timeout", error.Message, StringComparison.Ordinal);
-            Assert.Equal(2, identity.Requests.Count);
-            Assert.Empty(_ditio.ApiRequests);
-        }
-        finally
+        var call = sdk.Client.GetProjectsAsync();
+        await identity.ArrivalAsync();
+        time.Advance(TimeSpan.FromSeconds(5));
+        await identity.ArrivalAsync();
+        Assert.False(call.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(3));
+
+        // The call's own total timeout (which covers getting its token) ends it, at the same instant as the token's.
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => call.WaitAsync(Cap));
+        Assert.Equal(DitioFailureKind.Timeout, error.Kind);
+        Assert.Contains("no complete answer within the configured timeout", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, identity.Requests.Count);
+        Assert.Empty(_ditio.ApiRequests);
+
+        // The renewal ends by its own timeouts too (its second attempt's timer may be made a moment after the clock
+        // moved, on another thread): nothing is left running when the client goes.
+        var realTime = System.Diagnostics.Stopwatch.StartNew();
+        while (!renewalEnded.Task.IsCompleted && realTime.Elapsed < Cap)
         {
-            await ending.CancelAsync();
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(renewalEnded.Task, Task.Delay(20));
         }
+
+        await renewalEnded.Task.WaitAsync(Cap);
     }
 
     [Fact]
