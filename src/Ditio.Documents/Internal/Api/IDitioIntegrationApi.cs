@@ -42,4 +42,8 @@ internal interface IDitioIntegrationApi
 
     [Delete("/api/v4/integration/{targetSegment}/{targetId}/documents/{fileReferenceId}")]
     Task<HttpResponseMessage> DeleteAsync(string targetSegment, string targetId, string fileReferenceId, CancellationToken cancellationToken);
+
+    [Put("/api/v4/integration/{targetSegment}/{targetId}/documents/description")]
+    Task<HttpResponseMessage> SetDescriptionAsync(
+        string targetSegment, string targetId, [Query] string? section, [Body] HttpContent description, CancellationToken cancellationToken);
 }
