@@ -35,7 +35,6 @@ internal static class CliApp
             DescribeCommand.Create(),
             SyncCommand.Create(),
             EmulatorCommand.Create(),
-            BenchCommand.Create(),
         };
         foreach (var option in root.Options)
         {
@@ -85,7 +84,7 @@ internal static class CliApp
                 Section(output, TargetSpec.HelpText);
             }
 
-            if (isRoot || command.Name is not ("emulator" or "bench"))
+            if (isRoot || command.Name is not "emulator")
             {
                 Section(output, DitioSettings.HelpText);
             }

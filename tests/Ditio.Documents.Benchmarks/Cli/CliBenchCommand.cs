@@ -1,45 +1,38 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Ditio.Documents.Cli.Internal;
+using System.Reflection;
 using Ditio.Documents.Testing;
 
-namespace Ditio.Documents.Cli.Commands;
+namespace Ditio.Documents.Benchmarks.Cli;
 
 /// <summary>
-/// <c>ditio-docs bench</c> (hidden): the two measurements of docs/performance.md, "Sync and CLI", against in-process
-/// emulators. (a) A no-op re-sync of many small files, through the SDK and through this tool as a child process,
+/// <c>cli [--files N] [--push-files N] [--delay-ms N]</c>: the two measurements of docs/performance.md, "Sync and CLI",
+/// against in-process emulators. (a) A no-op re-sync of many small files, through the SDK and through ditio-docs as a child process,
 /// with the requests the emulator saw. (b) Pushing files each in its own request (<c>MaxFilesPerRequest = 1</c>)
 /// with latency injected per response, one request at a time and four at a time.
 /// </summary>
-internal static class BenchCommand
+internal static class CliBenchCommand
 {
-    public static Command Create()
+    public static async Task<int> RunAsync(string[] args)
     {
-        var files = new Option<int>("--files") { Description = "Files in the re-synced folder.", DefaultValueFactory = _ => 1000 };
-        var pushFiles = new Option<int>("--push-files") { Description = "Files pushed in the parallelism run.", DefaultValueFactory = _ => 100 };
-        var delay = new Option<int>("--delay-ms") { Description = "Latency injected per response in the parallelism run.", DefaultValueFactory = _ => 50 };
-        var command = new Command("bench", "Measure a no-op re-sync and parallel uploads against the emulator.") { files, pushFiles, delay };
-        command.Hidden = true;
-        command.SetCliAction(async (context, parse, cancellationToken) =>
-        {
-            var folder = Directory.CreateTempSubdirectory("ditio-bench-").FullName;
-            try
-            {
-                await NoOpResyncAsync(context.Output, Path.Combine(folder, "sync"), parse.GetValue(files), cancellationToken);
-                await ParallelPushAsync(context.Output, Path.Combine(folder, "push"), parse.GetValue(pushFiles), parse.GetValue(delay), cancellationToken);
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+        int Option(string name, int fallback) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 
-            return ExitCodes.Success;
-        });
-        return command;
+        var folder = Directory.CreateTempSubdirectory("ditio-bench-").FullName;
+        try
+        {
+            await NoOpResyncAsync(Path.Combine(folder, "sync"), Option("--files", 1000), CancellationToken.None);
+            await ParallelPushAsync(Path.Combine(folder, "push"), Option("--push-files", 100), Option("--delay-ms", 50), CancellationToken.None);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return 0;
     }
 
-    private static async Task NoOpResyncAsync(CliOutput output, string folder, int count, CancellationToken cancellationToken)
+    private static async Task NoOpResyncAsync(string folder, int count, CancellationToken cancellationToken)
     {
         WriteFiles(folder, count, 1_000);
         await using var emulator = await DitioEmulator.StartAsync(cancellationToken: cancellationToken);
@@ -47,24 +40,24 @@ internal static class BenchCommand
         var target = DocumentTarget.Project(DitioEmulator.SampleProjectId);
         var clock = Stopwatch.StartNew();
         var first = await client.SyncFolderAsync(folder, target, cancellationToken: cancellationToken);
-        output.Line($"(a) first sync of {count} files of 1,000 bytes: {Ms(clock)}, added {first.Added}, {Requests(emulator)}");
+        Console.WriteLine($"(a) first sync of {count} files of 1,000 bytes: {Ms(clock)}, added {first.Added}, {Requests(emulator)}");
         for (var run = 1; run <= 3; run++)
         {
             emulator.ClearJournal();
             clock.Restart();
             var again = await client.SyncFolderAsync(folder, target, cancellationToken: cancellationToken);
-            output.Line($"(a) SDK no-op re-sync #{run}: {Ms(clock)}, unchanged {again.Unchanged}, {Requests(emulator)}");
+            Console.WriteLine($"(a) SDK no-op re-sync #{run}: {Ms(clock)}, unchanged {again.Unchanged}, {Requests(emulator)}");
         }
 
         for (var run = 1; run <= 3; run++)
         {
             emulator.ClearJournal();
             var (elapsed, exit) = await RunThisToolAsync(emulator, ["sync", folder, $"id:{DitioEmulator.SampleProjectId}"], cancellationToken);
-            output.Line($"(a) CLI no-op re-sync #{run} (process start to exit): {elapsed.TotalMilliseconds:N0} ms, exit {exit}, {Requests(emulator)}");
+            Console.WriteLine($"(a) CLI no-op re-sync #{run} (process start to exit): {elapsed.TotalMilliseconds:N0} ms, exit {exit}, {Requests(emulator)}");
         }
     }
 
-    private static async Task ParallelPushAsync(CliOutput output, string folder, int count, int delayMs, CancellationToken cancellationToken)
+    private static async Task ParallelPushAsync(string folder, int count, int delayMs, CancellationToken cancellationToken)
     {
         WriteFiles(folder, count, 10_000);
         var times = new Dictionary<int, TimeSpan>();
@@ -82,12 +75,12 @@ internal static class BenchCommand
             var clock = Stopwatch.StartNew();
             var result = await client.UploadManyAsync(target, files, new() { Section = "Bench" }, cancellationToken);
             times[parallel] = clock.Elapsed;
-            output.Line(
+            Console.WriteLine(
                 $"(b) push {count} files of 10,000 bytes, {delayMs} ms latency per response, MaxFilesPerRequest 1, " +
                 $"MaxParallelRequests {parallel}: {Ms(clock)}, {result.RequestCount} requests, {result.Uploaded.Count()} uploaded");
         }
 
-        output.Line($"(b) speed-up of 4 over 1: {(times[1] / times[4]).ToString("0.0", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"(b) speed-up of 4 over 1: {(times[1] / times[4]).ToString("0.0", CultureInfo.InvariantCulture)}x");
     }
 
     private static void WriteFiles(string folder, int count, int size)
@@ -101,21 +94,21 @@ internal static class BenchCommand
         }
     }
 
-    /// <summary>Runs this tool as a child process against the emulator, timed from start to exit.</summary>
+    /// <summary>The built ditio-docs.dll, whose path the build writes into this assembly (the CLI is a build-only reference).</summary>
+    private static string CliPath { get; } = typeof(CliBenchCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "DitioCliPath").Value!;
+
+    /// <summary>Runs ditio-docs as a child process against the emulator, timed from start to exit.</summary>
     private static async Task<(TimeSpan Elapsed, int ExitCode)> RunThisToolAsync(DitioEmulator emulator, string[] args, CancellationToken cancellationToken)
     {
-        var host = Environment.ProcessPath!;
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
-        }
+        start.ArgumentList.Add(CliPath);
 
         args.ToList().ForEach(start.ArgumentList.Add);
-        start.Environment[DitioSettings.ApiBaseVariable] = emulator.ApiBaseUrl.AbsoluteUri;
-        start.Environment[DitioSettings.IdentityBaseVariable] = emulator.IdentityBaseUrl.AbsoluteUri;
-        start.Environment[DitioSettings.ClientIdVariable] = emulator.ClientId;
-        start.Environment[DitioSettings.ClientSecretVariable] = emulator.ClientSecret;
+        start.Environment["DITIO_API_BASE"] = emulator.ApiBaseUrl.AbsoluteUri;
+        start.Environment["DITIO_IDENTITY_BASE"] = emulator.IdentityBaseUrl.AbsoluteUri;
+        start.Environment["DITIO_CLIENT_ID"] = emulator.ClientId;
+        start.Environment["DITIO_CLIENT_SECRET"] = emulator.ClientSecret;
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(cancellationToken), process.StandardError.ReadToEndAsync(cancellationToken));
