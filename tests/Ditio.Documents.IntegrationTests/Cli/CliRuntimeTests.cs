@@ -42,6 +42,41 @@ public sealed class CliRuntimeTests : IDisposable
         Assert.Contains("need the ASP.NET Core runtime", withEmulator.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EmulatorCommand_KilledHard_TheEmulatorChildStopsWithIt()
+    {
+        using var process = Process.Start(DitioDocsProcess.StartInfo(null, null, "emulator"))!;
+        string apiBase;
+        try
+        {
+            var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            apiBase = first!["export DITIO_API_BASE=".Length..];
+            using var http = new HttpClient();
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync($"{apiBase}/api/v4/integration/projects")).StatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: false); // the parent only, as SIGKILL or a crash would end it
+        }
+
+        // The child sees its standard input close and stops; its port then refuses connections.
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            try
+            {
+                using var response = await probe.GetAsync($"{apiBase}/api/v4/integration/projects", deadline.Token);
+            }
+            catch (HttpRequestException)
+            {
+                return;
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static string[] Frameworks(string runtimeConfig)
