@@ -1,7 +1,7 @@
 using Ditio.Documents.Internal;
 using Ditio.Documents.Internal.Api;
+using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Errors;
-using Ditio.Documents.Internal.Http;
 using Ditio.Documents.Internal.Json;
 using Ditio.Documents.Internal.Transfers;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,19 +20,23 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     private readonly TimeProvider _time;
     private readonly DitioTransferOptions _transfers;
     private readonly DitioRetryOptions _retry;
-    private readonly string _pathPrefix;
+    private readonly long _maxResponseBytes;
+    private readonly DitioErrors _errors;
+    private readonly ILogger _logger;
     private readonly IDisposable? _owner;
+    private readonly CancellationTokenSource _lifetime = new();
     private volatile bool _disposed;
 
-    internal DitioDocumentsClient(IDitioIntegrationApi api, DitioDocumentsOptions options, TimeProvider time, IDisposable? owner = null)
+    internal DitioDocumentsClient(
+        IDitioIntegrationApi api, DitioDocumentsOptions options, DitioErrors errors, TimeProvider time, ILogger logger, IDisposable? owner = null)
     {
         _api = api;
         _time = time;
         _transfers = options.Transfers;
         _retry = options.Retry;
-
-        // Routes are relative to the API base; errors name the path as sent, prefix (such as /core) included.
-        _pathPrefix = options.EffectiveApiBaseUrl.AbsolutePath.TrimEnd('/');
+        _maxResponseBytes = options.MaxResponseBytes;
+        _errors = errors;
+        _logger = logger;
         _owner = owner;
     }
 
@@ -64,109 +68,128 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         }
     }
 
-    /// <summary>Releases the connections of a client made with <see cref="Create"/>. Calls after disposal throw <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>
+    /// Ends the client: calls and transfers still running (downloads being read included) are cancelled at once and throw
+    /// <see cref="ObjectDisposedException"/>; a client made with <see cref="Create"/> also releases its connections.
+    /// Calls after disposal throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         _disposed = true;
+        _lifetime.Cancel();
         _owner?.Dispose();
     }
 
+    /// <summary>The token a call runs under: the caller's, and the client's own lifetime (which <see cref="Dispose"/> ends).</summary>
+    private CallToken Link(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return cancellationToken.CanBeCanceled
+            ? new CallToken(CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token))
+            : new CallToken(null, _lifetime.Token);
+    }
+
     /// <summary>
-    /// Sends one call whose answer is JSON and reads the answer (see <see cref="JsonAnswers"/>). A 404 gives no content when
-    /// <paramref name="notFoundAsNull"/>; any other failure becomes a <see cref="DitioApiException"/>. The returned response
-    /// is disposed; its status and request are there to name in a later error.
+    /// Sends one call whose answer is JSON and parses the answer (read whole by the call layer, under the call's timeouts
+    /// and size cap). A 404 gives no content when <paramref name="notFoundAsNull"/>; any other failure becomes a
+    /// <see cref="DitioException"/>, or the caller's own exception or cancellation.
     /// </summary>
-    private async Task<(T? Content, HttpResponseMessage Response)> SendJsonAsync<T>(
-        HttpMethod method,
-        CallRoute route,
-        Func<CancellationToken, Task<HttpResponseMessage>> call,
+    private async Task<(T? Content, System.Net.HttpStatusCode Status)> SendJsonAsync<T>(
+        DitioCall call,
+        Func<DitioCall, CancellationToken, Task<HttpResponseMessage>> send,
         CancellationToken cancellationToken,
         bool notFoundAsNull = false,
         StallWatchdog? watchdog = null)
         where T : class
     {
-        var response = await SendCoreAsync(method, route, call, watchdog, cancellationToken).ConfigureAwait(false);
-        using (response)
+        using var token = Link(cancellationToken);
+        using var response = await SendCoreAsync(call, send, watchdog, watchdog?.Token ?? token.Token, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
         {
-            if (response.IsSuccessStatusCode)
-            {
-                return (await ReadJsonAsync<T>(response, method, route, watchdog, cancellationToken).ConfigureAwait(false), response);
-            }
-
-            if (notFoundAsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
-            {
-                return (null, response);
-            }
-
-            throw await ErrorOfAsync(response, method, route, cancellationToken).ConfigureAwait(false);
+            var answer = JsonAnswers.Read(response.Content, DitioJson.TypeInfo<T>());
+            return (answer.Value ?? throw Report(call, _errors.InvalidResponse(response, call, JsonAnswers.Describe(answer.Error!), answer.Error)), response.StatusCode);
         }
+
+        if (notFoundAsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return (null, response.StatusCode);
+        }
+
+        throw Report(call, _errors.FromResponse(response, call));
     }
 
     /// <summary>Sends one call whose answer has no content of interest (a delete).</summary>
     private async Task SendAsync(
-        HttpMethod method, CallRoute route, Func<CancellationToken, Task<HttpResponseMessage>> call, CancellationToken cancellationToken, bool idempotentDelete = false)
+        DitioCall call, Func<DitioCall, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken, bool idempotentDelete = false)
     {
-        using var response = await SendCoreAsync(method, route, call, watchdog: null, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode && !(idempotentDelete && IsGoneOnRetry(response)))
+        using var token = Link(cancellationToken);
+        using var response = await SendCoreAsync(call, send, watchdog: null, token.Token, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode && !(idempotentDelete && IsGoneOnRetry(response, call)))
         {
-            throw await ErrorOfAsync(response, method, route, cancellationToken).ConfigureAwait(false);
+            throw Report(call, _errors.FromResponse(response, call));
         }
     }
 
     private async Task<HttpResponseMessage> SendCoreAsync(
-        HttpMethod method, CallRoute route, Func<CancellationToken, Task<HttpResponseMessage>> call, StallWatchdog? watchdog, CancellationToken cancellationToken)
+        DitioCall call, Func<DitioCall, CancellationToken, Task<HttpResponseMessage>> send, StallWatchdog? watchdog, CancellationToken sendToken, CancellationToken callerToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
-            return await call(watchdog?.Token ?? cancellationToken).ConfigureAwait(false);
+            return await send(call, sendToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not ArgumentException and not ObjectDisposedException)
+        catch (Exception ex) when (ex is not ArgumentException)
         {
-            throw Failure(ex, method, route.ToPath(_pathPrefix), watchdog, cancellationToken);
+            throw Failure(ex, call, watchdog, callerToken);
         }
     }
 
-    /// <summary>Reads a JSON answer; one that cannot be read or is not the JSON expected is an invalid response.</summary>
-    private async Task<T> ReadJsonAsync<T>(
-        HttpResponseMessage response, HttpMethod method, CallRoute route, StallWatchdog? watchdog, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a call that ended with an exception throws, in this order: the caller's own exception as it was thrown; the
+    /// caller's cancellation; <see cref="ObjectDisposedException"/> if the client was disposed; a stall; else Ditio's failure.
+    /// </summary>
+    private Exception Failure(Exception exception, DitioCall call, StallWatchdog? watchdog, CancellationToken callerToken)
     {
-        JsonAnswer<T> answer;
-        try
+        call.ThrowIfCallerFault();
+        if (callerToken.IsCancellationRequested)
         {
-            answer = await JsonAnswers.ReadAsync(response.Content, DitioJson.TypeInfo<T>(), watchdog?.Token ?? cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (watchdog is not null)
-        {
-            throw Failure(ex, method, PathOf(response, route), watchdog, cancellationToken);
+            return exception as OperationCanceledException ?? new OperationCanceledException(callerToken);
         }
 
-        return answer.Value ?? throw DitioErrors.InvalidResponse(
-            response, answer.Body, method.Method, PathOf(response, route), JsonAnswers.Describe(answer.Error!), answer.Error);
+        if (_disposed)
+        {
+            return new ObjectDisposedException(nameof(DitioDocumentsClient), $"The Ditio client was disposed while {call.Operation} was running.");
+        }
+
+        return Report(call, watchdog is { Fired: true }
+            ? DitioErrors.Stalled(call.Method ?? "?", call.PathOrOperation, watchdog.Timeout, exception)
+            : DitioErrors.Unwrap(exception) as DitioException ?? _errors.FromException(exception, call));
     }
 
-    private async Task<DitioApiException> ErrorOfAsync(HttpResponseMessage response, HttpMethod method, CallRoute route, CancellationToken cancellationToken)
+    /// <summary>The one log line of a failed operation (attempt-level lines are at Debug); returns the exception to throw.</summary>
+    private TException Report<TException>(DitioCall call, TException exception)
+        where TException : DitioException
     {
-        var body = await HttpBodies.ReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return DitioErrors.FromResponse(response, body, method.Method, PathOf(response, route), _time);
+        Log.OperationFailed(_logger, call.Operation, exception.Message);
+        return exception;
     }
-
-    /// <summary>The path as sent (prefix and query included), else as the route says.</summary>
-    private string PathOf(HttpResponseMessage response, CallRoute route) =>
-        response.RequestMessage?.RequestUri?.PathAndQuery ?? route.ToPath(_pathPrefix);
 
     /// <summary>
     /// A delete answered 404 on a retry: an earlier attempt deleted the document and its answer was lost. The caller's
     /// wish holds, so it is success. A 404 on the first attempt is still an error (the id was wrong).
     /// </summary>
-    private static bool IsGoneOnRetry(HttpResponseMessage response) =>
-        response.StatusCode == System.Net.HttpStatusCode.NotFound
-        && response.RequestMessage?.Options.TryGetValue(DitioRequestOptions.Attempt, out var attempt) == true
-        && attempt > 1;
+    private static bool IsGoneOnRetry(HttpResponseMessage response, DitioCall call) =>
+        response.StatusCode == System.Net.HttpStatusCode.NotFound && call.Attempts > 1;
 
-    /// <summary>A call that ended with an exception: a stall (the watchdog fired), the caller's cancellation, or a failure.</summary>
-    private static Exception Failure(Exception exception, HttpMethod method, string path, StallWatchdog? watchdog, CancellationToken cancellationToken) =>
-        watchdog is { Fired: true } && !cancellationToken.IsCancellationRequested
-            ? DitioErrors.Stalled(method.Method, path, watchdog.Timeout, exception)
-            : DitioErrors.FromException(exception, method.Method, path, cancellationToken);
+    /// <summary>A call's cancellation token: linked to the caller's when there is one to link.</summary>
+    private readonly struct CallToken(CancellationTokenSource? linked, CancellationToken token = default) : IDisposable
+    {
+        public CancellationToken Token => linked?.Token ?? token;
+
+        public void Dispose() => linked?.Dispose();
+    }
 }

@@ -23,7 +23,7 @@ internal static class CliErrors
         OptionsValidationException options => (ExitCodes.Usage, DitioSettings.Rename(options)),
         ArgumentException argument => (ExitCodes.Usage, WithoutParameter(argument)),
         DitioAuthenticationException auth => (ExitCodes.Authentication, $"authentication failed: {auth.Message}"),
-        DitioApiException { IsNotFound: true } notFound => (ExitCodes.Usage, $"not found: {notFound.Message}"),
+        DitioApiException { IsNotFound: true } or DitioApiException { Kind: DitioFailureKind.Forbidden } => (ExitCodes.Usage, $"not found: {exception.Message}"),
         DitioApiException api => (ExitCodes.Failed, api.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
         IOException or UnauthorizedAccessException => (ExitCodes.Failed, exception.Message),

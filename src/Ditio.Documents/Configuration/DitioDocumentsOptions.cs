@@ -42,6 +42,17 @@ public sealed class DitioDocumentsOptions
     /// <value>Defaults to 60 seconds. For tokens shorter-lived than twice this margin, half their lifetime is used.</value>
     public TimeSpan TokenRenewalMargin { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets the largest JSON answer (a listing, a lookup, an upload's result) read into memory. A longer answer
+    /// fails the call with <see cref="DitioFailureKind.InvalidResponse"/> as soon as it passes the limit, so memory stays
+    /// bounded whatever a server sends. Downloads are streamed and not limited by it; token answers are limited to 64 KiB.
+    /// </summary>
+    /// <value>Defaults to <see cref="DefaultMaxResponseBytes"/>; at least 1024, at most 2 GiB - 1.</value>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
     /// <summary>Gets or sets the retry and timeout settings.</summary>
     public DitioRetryOptions Retry { get; set; } = new();
 
@@ -73,6 +84,7 @@ public sealed class DitioDocumentsOptions
         target.ClientSecret = ClientSecret;
         target.Scope = Scope;
         target.TokenRenewalMargin = TokenRenewalMargin;
+        target.MaxResponseBytes = MaxResponseBytes;
         target.Retry = Retry.Clone();
         target.Transfers = Transfers.Clone();
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Json;
 using Ditio.Documents.Internal.Validation;
 
@@ -16,9 +16,8 @@ public sealed partial class DitioDocumentsClient
         Guard.Section(section, nameof(section));
         Guard.Description(description);
         var (answer, _) = await SendJsonAsync<DocumentDescription>(
-            HttpMethod.Put,
-            new CallRoute("/api/v4/integration/{0}/{1}/documents/description", target.RouteSegment, target.Id),
-            ct => _api.SetDescriptionAsync(target.RouteSegment, target.Id, section, DescriptionContent(description), ct),
+            DitioCall.Control("SetDescription", _maxResponseBytes),
+            (call, ct) => _api.SetDescriptionAsync(target.RouteSegment, target.Id, section, DescriptionContent(description), call, ct),
             cancellationToken).ConfigureAwait(false);
         return answer!;
     }

@@ -1,4 +1,4 @@
-using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Json;
 using Ditio.Documents.Internal.Validation;
 
@@ -11,9 +11,8 @@ public sealed partial class DitioDocumentsClient
     {
         ArgumentNullException.ThrowIfNull(target);
         var (list, _) = await SendJsonAsync<DocumentPageList>(
-            HttpMethod.Get,
-            new CallRoute("/api/v4/integration/{0}/{1}/documents", target.RouteSegment, target.Id),
-            ct => _api.GetPagesAsync(target.RouteSegment, target.Id, ct),
+            DitioCall.Control("GetPages", _maxResponseBytes),
+            (call, ct) => _api.GetPagesAsync(target.RouteSegment, target.Id, call, ct),
             cancellationToken).ConfigureAwait(false);
         return list!.Pages;
     }
@@ -24,9 +23,8 @@ public sealed partial class DitioDocumentsClient
         ArgumentNullException.ThrowIfNull(target);
         Guard.Id(fileReferenceId);
         return SendAsync(
-            HttpMethod.Delete,
-            new CallRoute("/api/v4/integration/{0}/{1}/documents/{2}", target.RouteSegment, target.Id, fileReferenceId),
-            ct => _api.DeleteAsync(target.RouteSegment, target.Id, fileReferenceId, ct),
+            DitioCall.Control("Delete", _maxResponseBytes),
+            (call, ct) => _api.DeleteAsync(target.RouteSegment, target.Id, fileReferenceId, call, ct),
             cancellationToken,
             idempotentDelete: true);
     }

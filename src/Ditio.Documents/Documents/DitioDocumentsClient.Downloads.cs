@@ -1,5 +1,5 @@
+using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Downloads;
-using Ditio.Documents.Internal.Http;
 using Ditio.Documents.Internal.Transfers;
 using Ditio.Documents.Internal.Uploads;
 using Ditio.Documents.Internal.Validation;
@@ -15,43 +15,27 @@ public sealed partial class DitioDocumentsClient
         ArgumentNullException.ThrowIfNull(target);
         Guard.Id(fileReferenceId);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var route = new CallRoute("/api/v4/integration/{0}/{1}/documents/{2}", target.RouteSegment, target.Id, fileReferenceId);
+        var call = DitioCall.Download();
 
-        // The watchdog outlives this call (it guards the reads of the returned stream), so the caller's token only
-        // covers the wait for the response headers.
-        var watchdog = new StallWatchdog(_transfers.StallTimeout, _time, CancellationToken.None);
+        // The watchdog outlives this call (it guards the reads of the returned stream), so it follows the client's
+        // lifetime (Dispose ends the reads too) and the caller's token only covers the wait for the response headers.
+        var watchdog = new StallWatchdog(_transfers.StallTimeout, _time, _lifetime.Token);
         HttpResponseMessage? response = null;
         try
         {
-            using var headersWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watchdog.Token);
-            try
+            using (var headersWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watchdog.Token))
             {
-                response = await _api.DownloadAsync(target.RouteSegment, target.Id, fileReferenceId, transfer: true, headersWait.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                throw Failure(ex, HttpMethod.Get, route.ToPath(_pathPrefix), watchdog, cancellationToken);
+                response = await SendCoreAsync(
+                    call, (c, ct) => _api.DownloadAsync(target.RouteSegment, target.Id, fileReferenceId, c, ct), watchdog, headersWait.Token, cancellationToken).ConfigureAwait(false);
             }
 
             watchdog.Pause();
             if (!response.IsSuccessStatusCode)
             {
-                throw await ErrorOfAsync(response, HttpMethod.Get, route, cancellationToken).ConfigureAwait(false);
+                throw Report(call, _errors.FromResponse(response, call));
             }
 
-            var path = PathOf(response, route);
-
-            var headers = response.Content.Headers;
-            var disposition = headers.NonValidated.TryGetValues("Content-Disposition", out var values) ? values.ToString() : null;
-            var fileName = ContentDispositionParser.GetFileName(disposition);
-            var tracked = new ProgressTracker(progress, headers.ContentLength).StartFile(fileName ?? fileReferenceId, headers.ContentLength, null);
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new DocumentDownload(
-                response,
-                new DownloadStream(stream, headers.ContentLength, watchdog, tracked, path),
-                fileName,
-                headers.ContentType?.ToString() ?? MediaTypes.OctetStream,
-                headers.ContentLength);
+            return await OpenDownloadAsync(response, call, watchdog, fileReferenceId, progress, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -90,5 +74,21 @@ public sealed partial class DitioDocumentsClient
 
             await Task.Delay(_retry.BaseDelay, _time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<DocumentDownload> OpenDownloadAsync(
+        HttpResponseMessage response, DitioCall call, StallWatchdog watchdog, string fileReferenceId, IProgress<DocumentTransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        var headers = response.Content.Headers;
+        var disposition = headers.NonValidated.TryGetValues("Content-Disposition", out var values) ? values.ToString() : null;
+        var fileName = ContentDispositionParser.GetFileName(disposition);
+        var tracked = new ProgressTracker(progress, headers.ContentLength).StartFile(fileName ?? fileReferenceId, headers.ContentLength, null);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return new DocumentDownload(
+            response,
+            new DownloadStream(stream, headers.ContentLength, watchdog, tracked, call.PathOrOperation),
+            fileName,
+            headers.ContentType?.ToString() ?? MediaTypes.OctetStream,
+            headers.ContentLength);
     }
 }

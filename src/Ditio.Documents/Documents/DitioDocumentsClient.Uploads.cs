@@ -1,5 +1,4 @@
-using Ditio.Documents.Internal.Errors;
-using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Transfers;
 using Ditio.Documents.Internal.Uploads;
 using Ditio.Documents.Internal.Validation;
@@ -103,18 +102,18 @@ public sealed partial class DitioDocumentsClient
         DocumentTarget target, IReadOnlyList<DocumentUploadFile> files, DocumentUploadOptions? options, string boundary, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         var replace = options?.ReplaceExistingFilesWithSameName == true ? "true" : null;
-        using var watchdog = new StallWatchdog(_transfers.StallTimeout, _time, cancellationToken);
-        using var content = new UploadContent(files, replacesByName: replace is not null, boundary, tracker, watchdog);
-        var route = new CallRoute("/api/v4/integration/{0}/{1}/documents", target.RouteSegment, target.Id);
-        var (result, response) = await SendJsonAsync<DocumentUploadResult>(
-            HttpMethod.Post,
-            route,
-            ct => _api.UploadAsync(target.RouteSegment, target.Id, options?.Section, replace, content, transfer: true, ct),
+        var call = DitioCall.Upload(replacesByName: replace is not null, _maxResponseBytes);
+        using var token = Link(cancellationToken);
+        using var watchdog = new StallWatchdog(_transfers.StallTimeout, _time, token.Token);
+        using var content = new UploadContent(files, call, boundary, tracker, watchdog);
+        var (result, status) = await SendJsonAsync<DocumentUploadResult>(
+            call,
+            (c, ct) => _api.UploadAsync(target.RouteSegment, target.Id, options?.Section, replace, content, c, ct),
             cancellationToken,
             watchdog: watchdog).ConfigureAwait(false);
         if (result!.Successful == false)
         {
-            throw DitioErrors.Unsuccessful(response.StatusCode, HttpMethod.Post.Method, PathOf(response, route), result.Message);
+            throw Report(call, _errors.Unsuccessful(status, call, result.Message));
         }
 
         return result;

@@ -50,6 +50,7 @@ public sealed class DitioApiException : DitioException
     /// <summary>Gets a value indicating whether a response arrived (an error status or an unsuccessful body).</summary>
     public bool ResponseReceived => StatusCode is not null;
 
-    /// <summary>Gets a value indicating whether Ditio said the project, work order or document does not exist or is not yours (404, or 403 on document routes).</summary>
-    public bool IsNotFound => StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden;
+    /// <summary>Gets a value indicating whether Ditio answered 404: the project, work order or document does not exist (on that target).</summary>
+    /// <remarks>A 403 (another company's project, or no access) is <see cref="DitioFailureKind.Forbidden"/>, not this.</remarks>
+    public bool IsNotFound => StatusCode is HttpStatusCode.NotFound;
 }

@@ -26,6 +26,11 @@ internal sealed class DitioDocumentsOptionsValidator : IValidateOptions<DitioDoc
             failures.Add($"Ditio:TokenRenewalMargin must be between 00:00:00 and 01:00:00 (was {options.TokenRenewalMargin}).");
         }
 
+        if (options.MaxResponseBytes is < 1024 or >= int.MaxValue)
+        {
+            failures.Add($"Ditio:MaxResponseBytes must be between 1024 and {int.MaxValue - 1} (was {options.MaxResponseBytes}).");
+        }
+
         if (options.Retry is null)
         {
             failures.Add("Ditio:Retry must not be null.");

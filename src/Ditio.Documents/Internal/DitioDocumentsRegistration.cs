@@ -1,5 +1,7 @@
 using Ditio.Documents.Internal.Api;
 using Ditio.Documents.Internal.Authentication;
+using Ditio.Documents.Internal.Calls;
+using Ditio.Documents.Internal.Errors;
 using Ditio.Documents.Internal.Http;
 using Ditio.Documents.Internal.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +15,12 @@ namespace Ditio.Documents.Internal;
 
 /// <summary>
 /// The one place every <c>AddDitioDocuments</c> overload forwards to. Per registration name: validated named options,
-/// a singleton token cache, an identity HttpClient (resilience) and an API HttpClient
-/// (resilience → logging → bearer token → primary handler), and the client.
+/// a singleton error factory (with the secret scrubber) and token cache, an identity HttpClient (resilience → answer
+/// → primary handler) and an API HttpClient (resilience → answer → logging → bearer token → primary handler), and the
+/// client. The SDK owns these two pipelines: handlers an application adds to every client
+/// (<c>ConfigureHttpClientDefaults</c>: a standard resilience handler, a retry handler of its own, a header logger) are
+/// removed from them, so no one else's retry re-sends an upload and no one else's handler sees a secret.
+/// Handlers added through <see cref="DitioDocumentsBuilder"/> after registration are kept.
 /// </summary>
 internal static class DitioDocumentsRegistration
 {
@@ -37,26 +43,21 @@ internal static class DitioDocumentsRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         var names = new ClientNames(name);
+        services.AddKeyedSingleton(names.Key, (sp, _) => new DitioErrors(
+            new SecretScrubber(OptionsOf(sp, name).ClientId, OptionsOf(sp, name).ClientSecret), sp.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(names.Key, (sp, _) => new DitioTokenCache(
-            () => new DitioTokenClient(RestService.For<IDitioIdentityApi>(CreateHttpClient(sp, names.Identity), RefitSettings), OptionsOf(sp, name)),
+            () => new DitioTokenClient(
+                RestService.For<IDitioIdentityApi>(CreateHttpClient(sp, names.Identity), RefitSettings), OptionsOf(sp, name), ErrorsOf(sp, names), LoggerOf(sp)),
             OptionsOf(sp, name),
+            ErrorsOf(sp, names),
             sp.GetRequiredService<TimeProvider>(),
             LoggerOf(sp)));
 
         // The SDK logs each attempt itself (method, path, status, duration, attempt); HttpClientFactory's own loggers
         // would repeat that at a cost on every call. Header values stay redacted should an app add them back.
-        var identity = services.AddHttpClient(names.Identity, (sp, http) => Configure(http, OptionsOf(sp, name).EffectiveIdentityBaseUrl))
-            .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
-            .RemoveAllLoggers()
-            .RedactLoggedHeaders(static _ => true);
-        AddResilience(identity, name);
-
-        var api = services.AddHttpClient(names.Api, (sp, http) => Configure(http, OptionsOf(sp, name).EffectiveApiBaseUrl))
-            .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
-            .RemoveAllLoggers()
-            .RedactLoggedHeaders(static _ => true);
-        AddResilience(api, name);
-        api.AddHttpMessageHandler(sp => new DitioLoggingHandler(LoggerOf(sp), sp.GetRequiredService<TimeProvider>()))
+        var identity = AddOwnedClient(services, names.Identity, name, static options => options.EffectiveIdentityBaseUrl);
+        var api = AddOwnedClient(services, names.Api, name, static options => options.EffectiveApiBaseUrl)
+            .AddHttpMessageHandler(sp => new DitioLoggingHandler(LoggerOf(sp), sp.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(sp => new DitioBearerTokenHandler(sp.GetRequiredKeyedService<DitioTokenCache>(names.Key), LoggerOf(sp)));
 
         if (name.Length == 0)
@@ -75,7 +76,29 @@ internal static class DitioDocumentsRegistration
 
     public static DitioDocumentsClient CreateClient(IServiceProvider services, string name, IDisposable? owner = null)
     {
-        return new DitioDocumentsClient(CreateApi(services, new ClientNames(name)), OptionsOf(services, name), services.GetRequiredService<TimeProvider>(), owner);
+        var names = new ClientNames(name);
+        return new DitioDocumentsClient(
+            CreateApi(services, names), OptionsOf(services, name), ErrorsOf(services, names), services.GetRequiredService<TimeProvider>(), LoggerOf(services), owner);
+    }
+
+    /// <summary>
+    /// A named HttpClient whose pipeline is the SDK's: whatever an application added to every client before this
+    /// (<c>ConfigureHttpClientDefaults</c> runs first) is cleared, then the SDK's resilience and answer handlers go in.
+    /// Its own primary handler (no redirects), base address, no default headers, no HttpClient timeout, no loggers.
+    /// </summary>
+    private static IHttpClientBuilder AddOwnedClient(IServiceCollection services, string clientName, string name, Func<DitioDocumentsOptions, Uri> baseUrl)
+    {
+        var client = services.AddHttpClient(clientName, (sp, http) => Configure(http, baseUrl(OptionsOf(sp, name))))
+            .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => handlers.Clear())
+            .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
+            .RemoveAllLoggers()
+            .RedactLoggedHeaders(static _ => true);
+        client.AddResilienceHandler("Ditio", (pipeline, context) => DitioResilience.Configure(
+            pipeline,
+            OptionsOf(context.ServiceProvider, name).Retry,
+            context.ServiceProvider.GetRequiredService<TimeProvider>(),
+            LoggersOf(context.ServiceProvider)));
+        return client.AddHttpMessageHandler(static () => new DitioAnswerHandler());
     }
 
     private static IDitioIntegrationApi CreateApi(IServiceProvider services, ClientNames names) =>
@@ -84,27 +107,25 @@ internal static class DitioDocumentsRegistration
     private static HttpClient CreateHttpClient(IServiceProvider services, string clientName) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
 
-    private static void AddResilience(IHttpClientBuilder client, string name) =>
-        client.AddResilienceHandler("Ditio", (pipeline, context) => DitioResilience.Configure(
-            pipeline,
-            OptionsOf(context.ServiceProvider, name).Retry,
-            context.ServiceProvider.GetRequiredService<TimeProvider>(),
-            LoggerOf(context.ServiceProvider)));
-
     private static void Configure(HttpClient http, Uri baseAddress)
     {
         // Refit appends routes to the base path, so a prefix such as /core survives; no trailing slash, or it doubles.
         http.BaseAddress = new Uri(baseAddress.AbsoluteUri.TrimEnd('/'));
 
-        // Time limits come from the resilience pipeline, which knows a transfer from a lookup.
+        // Time limits come from the resilience pipeline, which knows a transfer from a lookup. Headers an application
+        // set on every client are not sent to Ditio.
         http.Timeout = Timeout.InfiniteTimeSpan;
+        http.DefaultRequestHeaders.Clear();
     }
 
     private static DitioDocumentsOptions OptionsOf(IServiceProvider services, string name) =>
         services.GetRequiredService<IOptionsMonitor<DitioDocumentsOptions>>().Get(name);
 
-    private static ILogger LoggerOf(IServiceProvider services) =>
-        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(LoggerCategory);
+    private static ILoggerFactory LoggersOf(IServiceProvider services) => services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+
+    private static ILogger LoggerOf(IServiceProvider services) => LoggersOf(services).CreateLogger(LoggerCategory);
+
+    private static DitioErrors ErrorsOf(IServiceProvider services, ClientNames names) => services.GetRequiredKeyedService<DitioErrors>(names.Key);
 
     private sealed record RegistrationMarker(string Name);
 

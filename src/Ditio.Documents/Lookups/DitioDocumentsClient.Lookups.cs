@@ -1,4 +1,4 @@
-using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Validation;
 
 namespace Ditio.Documents;
@@ -9,7 +9,7 @@ public sealed partial class DitioDocumentsClient
     public async Task<IReadOnlyList<DitioProject>> GetProjectsAsync(CancellationToken cancellationToken = default)
     {
         var (projects, _) = await SendJsonAsync<List<DitioProject>>(
-            HttpMethod.Get, new CallRoute("/api/v4/integration/projects"), _api.GetProjectsAsync, cancellationToken).ConfigureAwait(false);
+            DitioCall.Control("GetProjects", _maxResponseBytes), _api.GetProjectsAsync, cancellationToken).ConfigureAwait(false);
         return projects!;
     }
 
@@ -18,9 +18,8 @@ public sealed partial class DitioDocumentsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(projectNumber);
         var (project, _) = await SendJsonAsync<DitioProject>(
-            HttpMethod.Get,
-            new CallRoute("/api/v4/integration/projects/by-project-number/{0}", Uri.EscapeDataString(projectNumber)),
-            ct => _api.GetProjectByNumberAsync(projectNumber, ct),
+            DitioCall.Control("FindProjectByNumber", _maxResponseBytes),
+            (call, ct) => _api.GetProjectByNumberAsync(projectNumber, call, ct),
             cancellationToken,
             notFoundAsNull: true).ConfigureAwait(false);
         return project;
@@ -31,9 +30,8 @@ public sealed partial class DitioDocumentsClient
     {
         Guard.Id(projectId);
         var (workOrders, _) = await SendJsonAsync<List<DitioWorkOrder>>(
-            HttpMethod.Get,
-            new CallRoute("/api/v4/integration/tasks/project/{0}", projectId),
-            ct => _api.GetWorkOrdersAsync(projectId, ct),
+            DitioCall.Control("GetWorkOrders", _maxResponseBytes),
+            (call, ct) => _api.GetWorkOrdersAsync(projectId, call, ct),
             cancellationToken).ConfigureAwait(false);
         return workOrders!;
     }

@@ -8,8 +8,8 @@ public static partial class DitioDocumentsModelFactory
     /// <summary>Builds a <see cref="Documents.DitioApiException"/> as the client throws it, message included.</summary>
     /// <param name="statusCode">Ditio's status; <see langword="null"/> when no response arrived.</param>
     /// <param name="kind">
-    /// What went wrong; when <see langword="null"/>, <see cref="DitioFailureKind.ErrorResponse"/> with a status and
-    /// <see cref="DitioFailureKind.NoResponse"/> without.
+    /// What went wrong; when <see langword="null"/>, as the client decides it: <see cref="DitioFailureKind.Forbidden"/> for
+    /// 403, <see cref="DitioFailureKind.ErrorResponse"/> for another status, <see cref="DitioFailureKind.NoResponse"/> without one.
     /// </param>
     /// <param name="errorCode">Ditio's error code, such as <c>NotFound</c>.</param>
     /// <param name="errorMessage">Ditio's error message.</param>
@@ -31,7 +31,12 @@ public static partial class DitioDocumentsModelFactory
         TimeSpan? retryAfter = null,
         Exception? innerException = null)
     {
-        var actual = kind ?? (statusCode is null ? DitioFailureKind.NoResponse : DitioFailureKind.ErrorResponse);
+        var actual = kind ?? statusCode switch
+        {
+            null => DitioFailureKind.NoResponse,
+            HttpStatusCode.Forbidden => DitioFailureKind.Forbidden,
+            _ => DitioFailureKind.ErrorResponse,
+        };
         var needsResponse = actual is not (DitioFailureKind.NoResponse or DitioFailureKind.Timeout);
         if (needsResponse != statusCode is not null)
         {

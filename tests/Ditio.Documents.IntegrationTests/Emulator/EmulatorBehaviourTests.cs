@@ -78,7 +78,8 @@ public sealed class EmulatorBehaviourTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, lookup.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, documents.StatusCode);
-        Assert.True(documents.IsNotFound);
+        Assert.False(documents.IsNotFound);
+        Assert.Equal(DitioFailureKind.Forbidden, documents.Kind);
         Assert.Contains("not in your company", documents.ErrorMessage, StringComparison.Ordinal);
     }
 

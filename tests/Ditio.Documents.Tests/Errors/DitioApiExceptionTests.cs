@@ -113,17 +113,17 @@ public sealed class DitioApiExceptionTests : IDisposable
     [Theory]
     [InlineData(Get, ProjectsPath)]
     [InlineData(Post, UploadPath)]
-    public async Task Call_403SuccessfulFalseBody_MapsNorwegianMessageAndIsNotFound(string method, string path)
+    public async Task Call_403SuccessfulFalseBody_MapsNorwegianMessage_KindForbiddenNotNotFound(string method, string path)
     {
         _mock.GivenJson(method, path, 403, """{"successful": false, "message": "Prosjektet finnes ikke"}""");
 
         var ex = await Assert.ThrowsAsync<DitioApiException>(() => Invoke(_sdk.Client, method));
 
-        Assert.Equal(DitioFailureKind.ErrorResponse, ex.Kind);
+        Assert.Equal(DitioFailureKind.Forbidden, ex.Kind);
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Null(ex.ErrorCode);
         Assert.Equal("Prosjektet finnes ikke", ex.ErrorMessage);
-        Assert.True(ex.IsNotFound);
+        Assert.False(ex.IsNotFound);
         Assert.Equal(path, ex.RequestPath);
         Assert.Equal($"Ditio {method} {path} failed with 403 Forbidden: Prosjektet finnes ikke.", ex.Message);
         Assert.Single(_mock.ApiRequests);

@@ -9,9 +9,22 @@ public sealed class TestClient : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public TestClient(DitioWireMock mock, Action<DitioDocumentsOptions>? configure = null, TimeProvider? time = null, RecordingLoggerProvider? logs = null)
+    /// <param name="mock">The identity (and, unless <paramref name="configure"/> moves it, the API) server.</param>
+    /// <param name="configure">Changes to the options.</param>
+    /// <param name="time">The time the SDK sees.</param>
+    /// <param name="logs">Where the logs go (every category, Trace and up).</param>
+    /// <param name="app">What the application registers before <c>AddDitioDocuments</c>.</param>
+    /// <param name="appAfter">What the application registers after it (given the SDK's builder).</param>
+    public TestClient(
+        DitioWireMock mock,
+        Action<DitioDocumentsOptions>? configure = null,
+        TimeProvider? time = null,
+        RecordingLoggerProvider? logs = null,
+        Action<IServiceCollection>? app = null,
+        Action<IServiceCollection, DitioDocumentsBuilder>? appAfter = null)
     {
         var services = new ServiceCollection();
+        app?.Invoke(services);
         services.AddLogging(builder =>
         {
             builder.SetMinimumLevel(LogLevel.Trace);
@@ -25,7 +38,7 @@ public sealed class TestClient : IDisposable
             services.AddSingleton(time);
         }
 
-        services.AddDitioDocuments(options =>
+        var builder = services.AddDitioDocuments(options =>
         {
             options.ApiBaseUrl = mock.ApiBase;
             options.IdentityBaseUrl = mock.IdentityBase;
@@ -35,6 +48,7 @@ public sealed class TestClient : IDisposable
             options.Retry.MaxDelay = TimeSpan.Zero;
             configure?.Invoke(options);
         });
+        appAfter?.Invoke(services, builder);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Client = _provider.GetRequiredService<IDitioDocumentsClient>();
     }

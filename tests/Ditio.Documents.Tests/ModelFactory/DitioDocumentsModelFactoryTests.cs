@@ -60,6 +60,8 @@ public sealed class DitioDocumentsModelFactoryTests
         Assert.Equal((DitioFailureKind.Timeout, null, false), (timeout.Kind, timeout.StatusCode, timeout.ResponseReceived));
         Assert.Equal(TimeSpan.FromSeconds(5), throttled.RetryAfter);
         Assert.Equal(DitioFailureKind.NoResponse, DitioDocumentsModelFactory.DitioApiException(statusCode: null).Kind);
+        var forbidden = DitioDocumentsModelFactory.DitioApiException(HttpStatusCode.Forbidden);
+        Assert.Equal((DitioFailureKind.Forbidden, false), (forbidden.Kind, forbidden.IsNotFound));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Http;
 
 namespace Ditio.Documents.Tests.Resilience;
@@ -16,7 +17,7 @@ public sealed class BackoffTests
     [InlineData(40, 30, 30)]
     public void Backoff_DoublesWithJitterWithinMaxDelay(int attemptNumber, double minSeconds, double maxSeconds)
     {
-        var waits = Enumerable.Range(0, 2_000).Select(_ => DitioResilience.Backoff(attemptNumber, Retry).TotalSeconds).ToList();
+        var waits = Enumerable.Range(0, 2_000).Select(_ => DitioResilience.Backoff(attemptNumber, DitioCall.Control("Test", 1024), Retry).TotalSeconds).ToList();
 
         Assert.All(waits, w => Assert.InRange(w, minSeconds, maxSeconds));
         if (minSeconds < maxSeconds)
@@ -26,6 +27,14 @@ public sealed class BackoffTests
     }
 
     [Fact]
+    public void Backoff_SameCallAndAttempt_SameWait_SoTheRetryDecisionAndTheWaitAgree()
+    {
+        var call = DitioCall.Control("Test", 1024);
+
+        Assert.Equal(DitioResilience.Backoff(2, call, Retry), DitioResilience.Backoff(2, call, Retry));
+    }
+
+    [Fact]
     public void Backoff_ZeroBaseDelay_RetriesAtOnce() =>
-        Assert.Equal(TimeSpan.Zero, DitioResilience.Backoff(3, new DitioRetryOptions { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero }));
+        Assert.Equal(TimeSpan.Zero, DitioResilience.Backoff(3, DitioCall.Control("Test", 1024), new DitioRetryOptions { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero }));
 }

@@ -17,7 +17,7 @@ public sealed class UploadPlannerTests
             DocumentUploadFile.FromStream(new MemoryStream(new byte[size]), name),
             DocumentUploadFile.FromStream(new MemoryStream(new byte[7]), "b.txt"),
         };
-        using var content = new UploadContent(files, replacesByName: false, Boundary);
+        using var content = new UploadContent(files, Ditio.Documents.Internal.Calls.DitioCall.Upload(replacesByName: false, 1024), Boundary);
         var written = (await content.ReadAsByteArrayAsync()).LongLength;
 
         Assert.Equal(written, content.Headers.ContentLength);

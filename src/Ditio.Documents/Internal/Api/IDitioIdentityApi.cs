@@ -1,3 +1,4 @@
+using Ditio.Documents.Internal.Calls;
 using Refit;
 
 namespace Ditio.Documents.Internal.Api;
@@ -8,5 +9,6 @@ internal interface IDitioIdentityApi
     [Post("/connect/token")]
     Task<HttpResponseMessage> RequestTokenAsync(
         [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form,
+        [Property(DitioCall.Key)] DitioCall call,
         CancellationToken cancellationToken);
 }

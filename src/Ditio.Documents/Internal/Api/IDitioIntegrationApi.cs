@@ -1,23 +1,24 @@
-using Ditio.Documents.Internal.Http;
-using Ditio.Documents.Internal.Json;
+using Ditio.Documents.Internal.Calls;
 using Refit;
 
 namespace Ditio.Documents.Internal.Api;
 
 /// <summary>
-/// Ditio's integration routes, exactly as Ditio documents them. Relative to the API base (which keeps its path
-/// prefix, such as <c>/core</c>). Document routes take the target's segment (<c>projects</c> or <c>tasks</c>).
+/// Ditio's integration routes, exactly as Ditio documents them, and the only place they are written: errors name the
+/// path of the request Refit built (<see cref="DitioCall.Path"/>). Relative to the API base (which keeps its path
+/// prefix, such as <c>/core</c>). Document routes take the target's segment (<c>projects</c> or <c>tasks</c>). Each
+/// request carries its <see cref="DitioCall"/>: the policy and state every layer below reads.
 /// </summary>
 internal interface IDitioIntegrationApi
 {
     [Get("/api/v4/integration/projects")]
-    Task<HttpResponseMessage> GetProjectsAsync(CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetProjectsAsync([Property(DitioCall.Key)] DitioCall call, CancellationToken cancellationToken);
 
     [Get("/api/v4/integration/projects/by-project-number/{projectNumber}")]
-    Task<HttpResponseMessage> GetProjectByNumberAsync(string projectNumber, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetProjectByNumberAsync(string projectNumber, [Property(DitioCall.Key)] DitioCall call, CancellationToken cancellationToken);
 
     [Get("/api/v4/integration/tasks/project/{projectId}")]
-    Task<HttpResponseMessage> GetWorkOrdersAsync(string projectId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetWorkOrdersAsync(string projectId, [Property(DitioCall.Key)] DitioCall call, CancellationToken cancellationToken);
 
     [Post("/api/v4/integration/{targetSegment}/{targetId}/documents")]
     Task<HttpResponseMessage> UploadAsync(
@@ -26,24 +27,25 @@ internal interface IDitioIntegrationApi
         [Query] string? section,
         [Query] string? replaceExistingFilesWithSameName,
         [Body] HttpContent files,
-        [Property(DitioRequestOptions.TransferKey)] bool transfer,
+        [Property(DitioCall.Key)] DitioCall call,
         CancellationToken cancellationToken);
 
     [Get("/api/v4/integration/{targetSegment}/{targetId}/documents")]
-    Task<HttpResponseMessage> GetPagesAsync(string targetSegment, string targetId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> GetPagesAsync(string targetSegment, string targetId, [Property(DitioCall.Key)] DitioCall call, CancellationToken cancellationToken);
 
     [Get("/api/v4/integration/{targetSegment}/{targetId}/documents/{fileReferenceId}")]
     Task<HttpResponseMessage> DownloadAsync(
         string targetSegment,
         string targetId,
         string fileReferenceId,
-        [Property(DitioRequestOptions.TransferKey)] bool transfer,
+        [Property(DitioCall.Key)] DitioCall call,
         CancellationToken cancellationToken);
 
     [Delete("/api/v4/integration/{targetSegment}/{targetId}/documents/{fileReferenceId}")]
-    Task<HttpResponseMessage> DeleteAsync(string targetSegment, string targetId, string fileReferenceId, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeleteAsync(
+        string targetSegment, string targetId, string fileReferenceId, [Property(DitioCall.Key)] DitioCall call, CancellationToken cancellationToken);
 
     [Put("/api/v4/integration/{targetSegment}/{targetId}/documents/description")]
     Task<HttpResponseMessage> SetDescriptionAsync(
-        string targetSegment, string targetId, [Query] string? section, [Body] HttpContent description, CancellationToken cancellationToken);
+        string targetSegment, string targetId, [Query] string? section, [Body] HttpContent description, [Property(DitioCall.Key)] DitioCall call, CancellationToken cancellationToken);
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using Ditio.Documents.Internal.Http;
+using Ditio.Documents.Internal.Calls;
 using Microsoft.Extensions.Logging;
 
 namespace Ditio.Documents.Internal.Authentication;
@@ -15,7 +15,7 @@ internal sealed class DitioBearerTokenHandler(DitioTokenCache tokens, ILogger lo
         var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = token.Header;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || !DitioRequestOptions.IsReplayable(request))
+        if (response.StatusCode != HttpStatusCode.Unauthorized || DitioCall.Of(request) is { IsReplayable: false })
         {
             return response;
         }

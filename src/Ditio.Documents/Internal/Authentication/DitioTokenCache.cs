@@ -1,17 +1,26 @@
+using Ditio.Documents.Internal.Errors;
 using Microsoft.Extensions.Logging;
 
 namespace Ditio.Documents.Internal.Authentication;
 
 /// <summary>
 /// Holds one registration's access token: renewed a margin before it expires, one renewal in flight however many
-/// callers wait, and a failed renewal is never cached (the next caller tries again).
+/// callers wait (each waits only as long as its own cancellation allows), a renewal bounded by its own timeout, and a
+/// failed or timed-out renewal never cached (the next caller renews afresh).
 /// </summary>
 internal sealed class DitioTokenCache(
     Func<DitioTokenClient> tokenClient,
     DitioDocumentsOptions options,
+    DitioErrors errors,
     TimeProvider timeProvider,
     ILogger logger)
 {
+    /// <summary>
+    /// How long a renewal may take: the identity client's own total timeout bounds each request already; this is the
+    /// backstop, a little later, so that the more precise error of the identity client is the one seen.
+    /// </summary>
+    private readonly TimeSpan _renewalTimeout = options.Retry.TotalTimeout + TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
     private AccessToken? _current;
     private Task<AccessToken>? _renewal;
@@ -57,6 +66,20 @@ internal sealed class DitioTokenCache(
         }
     }
 
+    private async Task<(string Token, TimeSpan Lifetime)> RequestAsync()
+    {
+        using var timeout = new CancellationTokenSource(_renewalTimeout, timeProvider);
+        try
+        {
+            return await tokenClient().RequestAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            throw errors.Authentication(
+                options.ClientId ?? "", $"no token within {_renewalTimeout.TotalSeconds:0.###} s (Ditio:Retry:TotalTimeout and 5 s)", null, inner: ex);
+        }
+    }
+
     private async Task<AccessToken> RenewCoreAsync()
     {
         // Leave the lock before doing any work, so the task is stored before it can complete.
@@ -66,9 +89,8 @@ internal sealed class DitioTokenCache(
             Log.RequestingToken(logger, options.ClientId, options.EffectiveIdentityBaseUrl);
             var started = timeProvider.GetUtcNow();
 
-            // Not tied to any caller's cancellation: other callers share this renewal. The identity client's own
-            // timeouts bound it.
-            var (value, lifetime) = await tokenClient().RequestAsync(CancellationToken.None).ConfigureAwait(false);
+            // Not tied to any caller's cancellation (other callers share this renewal), but to its own timeout.
+            var (value, lifetime) = await RequestAsync().ConfigureAwait(false);
             var margin = TimeSpan.FromTicks(Math.Min(options.TokenRenewalMargin.Ticks, lifetime.Ticks / 2));
             var token = new AccessToken(value, started + lifetime - margin, started + lifetime);
             Log.TokenAcquired(logger, options.ClientId, lifetime.TotalSeconds, token.RenewAt);

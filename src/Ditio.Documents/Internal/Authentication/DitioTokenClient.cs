@@ -2,16 +2,30 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Ditio.Documents.Internal.Api;
+using Ditio.Documents.Internal.Calls;
+using Ditio.Documents.Internal.Errors;
 using Ditio.Documents.Internal.Json;
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 using Refit;
 
 namespace Ditio.Documents.Internal.Authentication;
 
-/// <summary>Asks Ditio's identity server for a client-credentials token and turns every failure into a <see cref="DitioAuthenticationException"/>.</summary>
-internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocumentsOptions options)
+/// <summary>
+/// Asks Ditio's identity server for a client-credentials token and turns every failure into a
+/// <see cref="DitioAuthenticationException"/> (through <see cref="DitioErrors"/>). A successful answer is never quoted:
+/// it may hold a token. Its lifetime is read leniently and kept within sane bounds.
+/// </summary>
+internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocumentsOptions options, DitioErrors errors, ILogger logger)
 {
-    /// <summary>Used when the server sends no <c>expires_in</c>: Ditio's default token lifetime.</summary>
-    internal static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(30);
+    /// <summary>Used when the server sends no <c>expires_in</c>: short, so a token of unknown life is renewed early.</summary>
+    internal static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>The shortest lifetime believed; a shorter one would renew on every call.</summary>
+    internal static readonly TimeSpan MinLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest lifetime believed: Ditio's tokens live at most 24 hours.</summary>
+    internal static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(24);
 
     private readonly string _clientId = options.ClientId ?? "";
 
@@ -28,67 +42,99 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
         HttpResponseMessage response;
         try
         {
-            response = await identity.RequestTokenAsync(form, cancellationToken).ConfigureAwait(false);
+            response = await identity.RequestTokenAsync(form, DitioCall.Token(), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ApiRequestException or HttpRequestException or Polly.Timeout.TimeoutRejectedException
-                                   && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not DitioException && !cancellationToken.IsCancellationRequested)
         {
             var cause = ex is ApiRequestException { InnerException: { } inner } ? inner : ex;
-            throw Fail($"the identity server could not be reached ({cause.GetType().Name}: {cause.Message})", null, null, null, cause);
+            throw cause switch
+            {
+                TimeoutRejectedException => errors.Authentication(_clientId, "the identity server gave no complete answer within the configured timeout (Ditio:Retry)", null, inner: cause),
+                DitioAnswerException answer => errors.Authentication(_clientId, $"the identity server's answer could not be taken: {answer.Message}", answer.StatusCode, inner: cause),
+                _ => errors.Authentication(_clientId, $"the identity server could not be reached ({cause.GetType().Name}: {cause.Message})", null, inner: cause),
+            };
         }
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var parsed = TryParse(body);
-            if (!response.IsSuccessStatusCode)
-            {
-                // OAuth error bodies come with 400 or 401 (RFC 6749 5.2); an "error" field on a 5xx is something else.
-                var oauth = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized ? parsed : null;
-                var status = string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.StatusCode}");
-                var reason = oauth?.Error is { } error
-                    ? $"the identity server answered {status}: {error}{(oauth.ErrorDescription is { } d ? $" ({d})" : "")}"
-                    : $"the identity server answered {status}: {Excerpt(body)}";
-                throw Fail(reason, response.StatusCode, oauth?.Error, oauth?.ErrorDescription);
-            }
-
-            if (string.IsNullOrWhiteSpace(parsed?.AccessToken))
-            {
-                throw Fail(
-                    $"the identity server answered {(int)response.StatusCode} without an access_token (body: {(parsed is null ? Excerpt(body) : "JSON without access_token")})",
-                    response.StatusCode, null, null);
-            }
-
-            var lifetime = parsed.ExpiresIn is > 0 ? TimeSpan.FromSeconds(parsed.ExpiresIn.Value) : DefaultLifetime;
-            return (parsed.AccessToken, lifetime);
+            return Read(response);
         }
     }
 
-    private static TokenResponse? TryParse(string body)
+    private (string Token, TimeSpan Lifetime) Read(HttpResponseMessage response)
     {
+        var status = string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.StatusCode}");
+        if ((int)response.StatusCode is >= 300 and < 400)
+        {
+            throw errors.Authentication(_clientId, $"the identity server answered {status}: {DitioErrors.RedirectDetail(response)}", response.StatusCode);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            // OAuth error bodies come with 400 or 401 (RFC 6749 5.2); an "error" field on a 5xx is something else.
+            var body = DitioErrors.BodyText(response);
+            var oauth = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized ? TryParse(response) : null;
+            var reason = oauth?.Error is { } error
+                ? $"the identity server answered {status}: {error}{(oauth.ErrorDescription is { } d ? $" ({d})" : "")}"
+                : $"the identity server answered {status}: {ErrorBodyParser.OneLine(body) ?? "(empty body)"}";
+            throw errors.Authentication(_clientId, reason, response.StatusCode, oauth?.Error, oauth?.ErrorDescription);
+        }
+
+        var parsed = TryParse(response);
+        if (string.IsNullOrWhiteSpace(parsed?.AccessToken))
+        {
+            throw errors.Authentication(
+                _clientId,
+                $"the identity server answered {status} without an access_token ({(parsed is null ? "not JSON" : "JSON without access_token")}; a successful token answer is never quoted)",
+                response.StatusCode);
+        }
+
+        errors.Scrubber.Remember(parsed.AccessToken);
+        return (parsed.AccessToken, Lifetime(parsed.ExpiresIn));
+    }
+
+    /// <summary><c>expires_in</c> as a number or a numeric string, within [<see cref="MinLifetime"/>, <see cref="MaxLifetime"/>]; missing gives <see cref="DefaultLifetime"/>.</summary>
+    private TimeSpan Lifetime(JsonElement expiresIn)
+    {
+        double? seconds = expiresIn.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
+            JsonValueKind.Number when expiresIn.TryGetDouble(out var number) => number,
+            JsonValueKind.String when double.TryParse(expiresIn.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+            _ => double.NaN,
+        };
+        if (seconds is null)
+        {
+            return DefaultLifetime;
+        }
+
+        var lifetime = double.IsNaN(seconds.Value) ? DefaultLifetime
+            : seconds.Value < MinLifetime.TotalSeconds ? MinLifetime
+            : seconds.Value > MaxLifetime.TotalSeconds ? MaxLifetime
+            : TimeSpan.FromSeconds(seconds.Value);
+        if (double.IsNaN(seconds.Value) || lifetime != TimeSpan.FromSeconds(seconds.Value))
+        {
+            var shown = expiresIn.ValueKind == JsonValueKind.String ? expiresIn.GetString() : expiresIn.GetRawText();
+            Log.LifetimeClamped(logger, ErrorBodyParser.OneLine(errors.Scrubber.Scrub(shown)) ?? "", lifetime.TotalSeconds);
+        }
+
+        return lifetime;
+    }
+
+    private static TokenResponse? TryParse(HttpResponseMessage response)
+    {
+        if (response.Content is not BufferedAnswer { } answer)
+        {
+            return null;
+        }
+
         try
         {
-            return JsonSerializer.Deserialize<TokenResponse>(body, DitioJson.Options);
+            return JsonSerializer.Deserialize(answer.Body, DitioJson.TypeInfo<TokenResponse>());
         }
         catch (JsonException)
         {
             return null;
         }
     }
-
-    private static string Excerpt(string body)
-    {
-        var text = body.ReplaceLineEndings(" ").Trim();
-        return text.Length == 0 ? "(empty body)" : text.Length <= 200 ? text : text[..200] + "...";
-    }
-
-    private DitioAuthenticationException Fail(
-        string reason, HttpStatusCode? status, string? error, string? description, Exception? inner = null) =>
-        new($"Could not get a Ditio access token for client '{_clientId}': {Scrub(reason)}.", _clientId, status, Scrub(error), Scrub(description), inner);
-
-    /// <summary>Removes the secret from text that came back from the server, in case it echoed the request.</summary>
-    private string? Scrub(string? text) =>
-        text is null || string.IsNullOrEmpty(options.ClientSecret)
-            ? text
-            : text.Replace(options.ClientSecret, "***", StringComparison.Ordinal);
 }

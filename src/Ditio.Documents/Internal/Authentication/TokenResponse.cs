@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Ditio.Documents.Internal.Authentication;
@@ -8,8 +9,9 @@ internal sealed class TokenResponse
     [JsonPropertyName("access_token")]
     public string? AccessToken { get; init; }
 
+    /// <summary>Gets the lifetime as sent: a number, a numeric string, or anything else (read leniently by the token client).</summary>
     [JsonPropertyName("expires_in")]
-    public double? ExpiresIn { get; init; }
+    public JsonElement ExpiresIn { get; init; }
 
     [JsonPropertyName("token_type")]
     public string? TokenType { get; init; }

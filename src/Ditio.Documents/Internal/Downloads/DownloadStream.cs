@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using Ditio.Documents.Internal.Errors;
 using Ditio.Documents.Internal.Transfers;
 
@@ -8,7 +6,8 @@ namespace Ditio.Documents.Internal.Downloads;
 /// <summary>
 /// The body of a download as the caller reads it: counts the bytes and checks them against Content-Length at the
 /// end, reports progress, and fails a read that waits longer than the stall timeout for a byte. A lost connection or
-/// a stall becomes a <see cref="DitioApiException"/>.
+/// a stall becomes a <see cref="DitioApiException"/>; a read under way when the client is disposed ends with
+/// <see cref="ObjectDisposedException"/>. Synchronous reads are synchronous all the way down (no blocking on async work).
 /// </summary>
 internal sealed class DownloadStream : Stream
 {
@@ -50,40 +49,42 @@ internal sealed class DownloadStream : Stream
         {
             read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (_watchdog.Fired && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Failed(ex) is { } failure)
         {
-            throw DitioErrors.Stalled(HttpMethod.Get.Method, _path, _watchdog.Timeout, ex);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            throw Truncated($"the connection was lost after {_read} bytes: {ex.Message}", ex);
+            throw failure;
         }
         finally
         {
             _watchdog.Pause();
         }
 
-        _read += read;
-        if (read > 0)
-        {
-            _progress?.Moved(read);
-        }
-        else if (_expected is { } expected && _read != expected)
-        {
-            throw Truncated($"received {_read} bytes of the {expected} announced by Content-Length", null);
-        }
-        else
-        {
-            _progress?.Complete();
-        }
-
-        return read;
+        return Counted(read);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read;
+        _watchdog.Kick();
+        try
+        {
+            read = _inner.Read(buffer);
+        }
+        catch (Exception ex) when (Failed(ex) is { } failure)
+        {
+            throw failure;
+        }
+        finally
+        {
+            _watchdog.Pause();
+        }
+
+        return Counted(read);
+    }
 
     public override void Flush()
     {
@@ -107,7 +108,43 @@ internal sealed class DownloadStream : Stream
         base.Dispose(disposing);
     }
 
-    private DitioApiException Truncated(string detail, Exception? inner) =>
-        DitioErrors.InvalidResponse(HttpStatusCode.OK, HttpMethod.Get.Method, _path, null, detail, inner);
+    /// <summary>What a failed read throws: a stall, the client's disposal, or a lost connection; null to let it through.</summary>
+    private Exception? Failed(Exception exception)
+    {
+        if (_watchdog.Fired)
+        {
+            return DitioErrors.Stalled(HttpMethod.Get.Method, _path, _watchdog.Timeout, exception);
+        }
+
+        if (_watchdog.Token.IsCancellationRequested)
+        {
+            return new ObjectDisposedException(nameof(DitioDocumentsClient), "The Ditio client was disposed while the download was being read.");
+        }
+
+        return exception is IOException or HttpRequestException or ObjectDisposedException
+            ? Truncated($"the connection was lost after {_read} bytes: {exception.Message}", exception)
+            : null;
+    }
+
+    private int Counted(int read)
+    {
+        _read += read;
+        if (read > 0)
+        {
+            _progress?.Moved(read);
+        }
+        else if (_expected is { } expected && _read != expected)
+        {
+            throw Truncated($"received {_read} bytes of the {expected} announced by Content-Length", null);
+        }
+        else
+        {
+            _progress?.Complete();
+        }
+
+        return read;
+    }
+
+    private DitioApiException Truncated(string detail, Exception? inner) => DitioErrors.Truncated(_path, detail, inner);
 
 }

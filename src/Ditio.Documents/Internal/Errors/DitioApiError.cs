@@ -23,8 +23,10 @@ internal sealed record DitioApiError(
         text.Append(Kind switch
         {
             DitioFailureKind.NoResponse => "failed with no response",
-            DitioFailureKind.Timeout => "timed out with no response",
+            DitioFailureKind.Timeout => "timed out",
             DitioFailureKind.Unsuccessful => string.Create(CultureInfo.InvariantCulture, $"answered {(int?)StatusCode} but reported failure"),
+            DitioFailureKind.InvalidResponse when StatusCode is >= (HttpStatusCode)300 and < (HttpStatusCode)400 =>
+                string.Create(CultureInfo.InvariantCulture, $"answered {(int?)StatusCode} {StatusCode}"),
             DitioFailureKind.InvalidResponse => string.Create(CultureInfo.InvariantCulture, $"answered {(int?)StatusCode} with a body that could not be read"),
             _ => string.Create(CultureInfo.InvariantCulture, $"failed with {(int?)StatusCode} {StatusCode}"),
         });
@@ -40,8 +42,7 @@ internal sealed record DitioApiError(
         else if (ResponseExcerpt is not null)
         {
             // The message stays one readable line; the whole excerpt is on the exception.
-            var line = ResponseExcerpt.ReplaceLineEndings(" ").Trim();
-            text.Append(": ").Append(line.Length <= 200 ? line : line[..200] + "...");
+            text.Append(": ").Append(Internal.Errors.ErrorBodyParser.OneLine(ResponseExcerpt));
         }
 
         if (Detail is not null)

@@ -1,72 +1,113 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
+using System.Text;
+using Ditio.Documents.Internal.Calls;
 using Polly.Timeout;
 using Refit;
 
 namespace Ditio.Documents.Internal.Errors;
 
-/// <summary>Turns whatever a call ended with (Refit's answers and exceptions, HTTP failures, timeouts) into the SDK's exceptions.</summary>
-internal static class DitioErrors
+/// <summary>
+/// The one error factory: turns whatever a call ended with (an error answer, an answer that could not be read, an
+/// exception from the pipeline) into the SDK's exceptions. Every text a server sent passes through the registration's
+/// <see cref="SecretScrubber"/> here, and is quoted by one excerpt rule (<see cref="ErrorBodyParser"/>).
+/// </summary>
+internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
 {
-    /// <summary>Maps an exception thrown by a call. Cancellation by the caller stays an <see cref="OperationCanceledException"/>.</summary>
-    public static Exception FromException(Exception exception, string method, string path, CancellationToken cancellationToken)
+    private const int MaxErrorBodyChars = 16 * 1024;
+
+    public SecretScrubber Scrubber => scrubber;
+
+    /// <summary>An error answer (any status but 2xx). A redirect is an invalid response: the SDK never follows one.</summary>
+    public DitioApiException FromResponse(HttpResponseMessage response, DitioCall call)
     {
-        var cause = exception is ApiRequestException { InnerException: { } inner } ? inner : exception;
+        var status = response.StatusCode;
+        if ((int)status is >= 300 and < 400)
+        {
+            return Redirected(response, call);
+        }
+
+        var body = Scrub(BodyText(response), response.RequestMessage);
+        var (code, message) = ErrorBodyParser.Parse(body);
+        var kind = status == HttpStatusCode.Forbidden ? DitioFailureKind.Forbidden : DitioFailureKind.ErrorResponse;
+        var hint = status == HttpStatusCode.Unauthorized
+            ? "the API refused the token even after renewing it: the API client may be disabled or lack the ditioapiv3 scope"
+            : null;
+        return new DitioApiException(new DitioApiError(
+            kind, call.Method ?? "?", call.PathOrOperation, status, code, message, ErrorBodyParser.Excerpt(body), RetryAfter(response.Headers, time), hint));
+    }
+
+    /// <summary>A 2xx whose body is not what was expected; the body is quoted (scrubbed).</summary>
+    public DitioApiException InvalidResponse(HttpResponseMessage response, DitioCall call, string detail, Exception? inner)
+    {
+        var body = Scrub(BodyText(response), response.RequestMessage);
+        return new DitioApiException(new DitioApiError(
+            DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: Scrub(detail, null)), inner);
+    }
+
+    /// <summary>A 2xx whose body says <c>successful: false</c>.</summary>
+    public DitioApiException Unsuccessful(HttpStatusCode status, DitioCall call, string? message) =>
+        new(new DitioApiError(DitioFailureKind.Unsuccessful, call.Method ?? "?", call.PathOrOperation, status, ErrorMessage: Scrub(message, null) ?? "successful: false"));
+
+    /// <summary>
+    /// A call that ended with an exception and not by the caller's doing (the facade handles cancellation, disposal and
+    /// the caller's own faults first): a timeout, no response, or an answer that could not be taken.
+    /// </summary>
+    public DitioApiException FromException(Exception exception, DitioCall call)
+    {
+        var cause = Unwrap(exception);
         if (cause is DitioException)
         {
             ExceptionDispatchInfo.Capture(cause).Throw();
         }
 
-        if (cancellationToken.IsCancellationRequested)
+        var (kind, status, detail) = cause switch
         {
-            return cause as OperationCanceledException ?? new OperationCanceledException(cancellationToken);
+            DitioAnswerException answer => (DitioFailureKind.InvalidResponse, (HttpStatusCode?)answer.StatusCode, answer.Message),
+            TimeoutRejectedException => (DitioFailureKind.Timeout, null, "no complete answer within the configured timeout (Ditio:Retry)"),
+            TaskCanceledException { InnerException: TimeoutException } => (DitioFailureKind.Timeout, null, "no complete answer within HttpClient.Timeout"),
+            HttpRequestException http => (DitioFailureKind.NoResponse, null, Describe(http)),
+            _ => (DitioFailureKind.NoResponse, null, $"{cause.GetType().Name}: {cause.Message}"),
+        };
+        return new DitioApiException(new DitioApiError(kind, call.Method ?? "?", call.PathOrOperation, status, Detail: Scrub(detail, null)), cause);
+    }
+
+    /// <summary>The exception a call ended with, out of Refit's wrapper.</summary>
+    public static Exception Unwrap(Exception exception) => exception is ApiRequestException { InnerException: { } inner } ? inner : exception;
+
+    /// <summary>No token: every reason the identity server gave (or did not give) ends here, scrubbed.</summary>
+    public DitioAuthenticationException Authentication(
+        string clientId, string reason, HttpStatusCode? status, string? error = null, string? description = null, Exception? inner = null) =>
+        new(
+            $"Could not get a Ditio access token for client '{clientId}': {Scrub(reason, null)}.",
+            clientId,
+            status,
+            Scrub(error, null),
+            Scrub(description, null),
+            inner);
+
+    /// <summary>The text of an error answer read by <see cref="DitioAnswerHandler"/>: at most its first 16 K characters.</summary>
+    public static string? BodyText(HttpResponseMessage response)
+    {
+        if (response.Content is not BufferedAnswer { } answer || answer.Body.IsEmpty)
+        {
+            return null;
         }
 
-        var (kind, detail) = cause switch
-        {
-            TimeoutRejectedException => (DitioFailureKind.Timeout, "no response within the configured timeout"),
-            TaskCanceledException { InnerException: TimeoutException } => (DitioFailureKind.Timeout, "no response within HttpClient.Timeout"),
-            HttpRequestException http => (DitioFailureKind.NoResponse, Describe(http)),
-            _ => (DitioFailureKind.NoResponse, $"{cause.GetType().Name}: {cause.Message}"),
-        };
-        return new DitioApiException(new DitioApiError(kind, method, path, Detail: detail), cause);
+        var body = answer.Body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? answer.Body[3..] : answer.Body;
+        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, MaxErrorBodyChars * 4)]);
+        return text.Length <= MaxErrorBodyChars ? text : text[..MaxErrorBodyChars];
     }
-
-    public static DitioApiException FromResponse(HttpResponseMessage response, string? body, string method, string path, TimeProvider time) =>
-        FromResponse(response.StatusCode, response.Headers, Scrub(body, response.RequestMessage), method, path, time);
-
-    private static DitioApiException FromResponse(
-        HttpStatusCode status, HttpResponseHeaders? headers, string? body, string method, string path, TimeProvider time)
-    {
-        var (code, message) = ErrorBodyParser.Parse(body);
-        var hint = status == HttpStatusCode.Unauthorized
-            ? "the API refused the token even after renewing it: the API client may be disabled or lack the ditioapiv3 scope"
-            : null;
-        return new DitioApiException(
-            new DitioApiError(DitioFailureKind.ErrorResponse, method, path, status, code, message, ErrorBodyParser.Excerpt(body), RetryAfter(headers, time), hint));
-    }
-
-    /// <summary>Removes the bearer token from a body that echoed the request (a proxy's debug page, say).</summary>
-    private static string? Scrub(string? body, HttpRequestMessage? request) =>
-        body is not null && request?.Headers.Authorization?.Parameter is { Length: > 0 } token
-            ? body.Replace(token, "***", StringComparison.Ordinal)
-            : body;
-
-    /// <summary>A success whose body could not be read as the expected JSON; the body, if given, is quoted (token scrubbed).</summary>
-    public static DitioApiException InvalidResponse(HttpResponseMessage response, string? body, string method, string path, string detail, Exception? inner) =>
-        InvalidResponse(response.StatusCode, method, path, Scrub(body, response.RequestMessage), detail, inner);
-
-    public static DitioApiException InvalidResponse(HttpStatusCode status, string method, string path, string? body, string? detail, Exception? inner = null) =>
-        new(new DitioApiError(DitioFailureKind.InvalidResponse, method, path, status, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: detail), inner);
 
     public static DitioApiException Stalled(string method, string path, TimeSpan stallTimeout, Exception? inner = null) =>
         new(new DitioApiError(
             DitioFailureKind.Timeout, method, path,
             Detail: $"the transfer stalled: no bytes moved for {stallTimeout.TotalSeconds:0.###} s (Ditio:Transfers:StallTimeout)"), inner);
 
-    public static DitioApiException Unsuccessful(HttpStatusCode status, string method, string path, string? message) =>
-        new(new DitioApiError(DitioFailureKind.Unsuccessful, method, path, status, ErrorMessage: message ?? "successful: false"));
+    public static DitioApiException Truncated(string path, string detail, Exception? inner) =>
+        new(new DitioApiError(DitioFailureKind.InvalidResponse, "GET", path, HttpStatusCode.OK, Detail: detail), inner);
 
     internal static TimeSpan? RetryAfter(HttpResponseHeaders? headers, TimeProvider time) => headers?.RetryAfter switch
     {
@@ -74,6 +115,25 @@ internal static class DitioErrors
         { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
         _ => null,
     };
+
+    /// <summary>The host a redirect pointed to, for the message; nothing is ever sent there.</summary>
+    internal static string RedirectDetail(HttpResponseMessage response) =>
+        response.Headers.Location is { } location
+            ? string.Create(CultureInfo.InvariantCulture, $"a redirect to {(location.IsAbsoluteUri ? location.Host : "a relative location")}, which the SDK does not follow: check the base URL")
+            : "a redirect without a Location, which the SDK does not follow: check the base URL";
+
+    private DitioApiException Redirected(HttpResponseMessage response, DitioCall call) =>
+        new(new DitioApiError(
+            DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, Detail: Scrub(RedirectDetail(response), null)));
+
+    /// <summary>Removes the secrets from server text, and the very token the request carried.</summary>
+    private string? Scrub(string? text, HttpRequestMessage? request)
+    {
+        text = scrubber.Scrub(text);
+        return text is not null && request?.Headers.Authorization?.Parameter is { Length: > 0 } token
+            ? SecretScrubber.ReplaceWhole(text, token)
+            : text;
+    }
 
     private static string Describe(HttpRequestException exception) =>
         exception.HttpRequestError switch

@@ -30,6 +30,17 @@ internal static class ErrorBodyParser
         }
     }
 
+    /// <summary>The length of the one line of a body quoted in a message.</summary>
+    public const int OneLineLength = 200;
+
+    /// <summary>The body as one line of at most <see cref="OneLineLength"/> characters, for a message; the whole excerpt goes on the exception.</summary>
+    public static string? OneLine(string? text)
+    {
+        var line = text?.ReplaceLineEndings(" ").Trim();
+        return string.IsNullOrEmpty(line) ? null : line.Length <= OneLineLength ? line : line[..OneLineLength] + "...";
+    }
+
+    /// <summary>The start of a body, at most <see cref="ExcerptLength"/> characters, for <see cref="DitioApiException.ResponseExcerpt"/>.</summary>
     public static string? Excerpt(string? body)
     {
         if (string.IsNullOrEmpty(body))

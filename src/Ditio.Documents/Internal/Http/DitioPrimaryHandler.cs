@@ -4,8 +4,9 @@ using System.Net.Sockets;
 namespace Ditio.Documents.Internal.Http;
 
 /// <summary>
-/// The transport under both Ditio HttpClients: pooled connections renewed every few minutes (so DNS changes are
-/// seen), and, when set, a bounded socket send buffer, so upload progress and the stall timeout follow the bytes that
+/// The transport under both Ditio HttpClients: no automatic redirects (a redirect would carry the client secret or a
+/// token's request to another host; the call layer reports it instead), no cookies, pooled connections renewed every few
+/// minutes (so DNS changes are seen), and, when set, a bounded socket send buffer, so upload progress and the stall timeout follow the bytes that
 /// really left instead of megabytes parked in the kernel.
 /// </summary>
 internal static class DitioPrimaryHandler
@@ -16,6 +17,8 @@ internal static class DitioPrimaryHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.None,
+            AllowAutoRedirect = false,
+            UseCookies = false,
         };
         if (transfers.SocketSendBufferBytes is { } sendBuffer)
         {

@@ -1,58 +1,43 @@
-using System.Buffers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Ditio.Documents.Internal.Calls;
 
 namespace Ditio.Documents.Internal.Json;
 
 /// <summary>
-/// Reads Ditio's JSON answers. They are small (a listing, a lookup, an upload's result), so the body is read whole into
-/// a pooled buffer and parsed in one synchronous pass: cheaper than parsing as the bytes arrive, which makes
-/// System.Text.Json scan the whole answer twice for a converter such as <see cref="DocumentPageListConverter"/>. And an
-/// answer that is not the JSON expected can be quoted in the error.
+/// Parses Ditio's JSON answers. The call layer has already read each answer whole, under the call's timeouts and size cap
+/// (<see cref="BufferedAnswer"/>), so parsing is one synchronous pass over bytes in memory: cheaper than parsing as the
+/// bytes arrive (which makes System.Text.Json scan a converter's value twice), and an answer that is not the JSON
+/// expected can be quoted in the error. Other charsets than UTF-8 are transcoded first.
 /// </summary>
 internal static class JsonAnswers
 {
-    private const int FirstBufferBytes = 16 * 1024;
-    private const int MaxQuotedBytes = 16 * 1024;
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Reads and parses the body. A body that cannot be read or is not the JSON expected gives an error, not an exception.</summary>
-    public static async Task<JsonAnswer<T>> ReadAsync<T>(HttpContent content, JsonTypeInfo<T> contract, CancellationToken cancellationToken)
+    /// <summary>Parses the body. A body that is not the JSON expected gives an error, not an exception.</summary>
+    public static JsonAnswer<T> Read<T>(HttpContent content, JsonTypeInfo<T> contract)
     {
+        if (content is not BufferedAnswer answer)
+        {
+            return new JsonAnswer<T>(default, new InvalidOperationException("The answer was not read by the call layer."));
+        }
+
         if (content.Headers.ContentType?.CharSet is { Length: > 0 } charset && !IsUtf8(charset))
         {
-            return await ReadTranscodedAsync(content, contract, cancellationToken).ConfigureAwait(false);
+            return Transcoded(answer.Body, charset, contract);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is > 0 and < FirstBufferBytes ? (int)content.Headers.ContentLength + 1 : FirstBufferBytes);
-        var length = 0;
+        var json = answer.Body.StartsWith(Utf8Bom) ? answer.Body[Utf8Bom.Length..] : answer.Body;
         try
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                int read;
-                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                    if (length == buffer.Length)
-                    {
-                        buffer = Grow(buffer);
-                    }
-                }
-            }
-
-            return Parse(buffer.AsSpan(0, length), contract);
+            return JsonSerializer.Deserialize(json, contract) is { } value
+                ? new JsonAnswer<T>(value, null)
+                : new JsonAnswer<T>(default, NullAnswer());
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (JsonException ex)
         {
-            return new JsonAnswer<T>(default, ex, null);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return new JsonAnswer<T>(default, ex);
         }
     }
 
@@ -62,54 +47,37 @@ internal static class JsonAnswers
     public static string Describe(Exception exception) => exception switch
     {
         JsonException { Message: var message } => $"not the JSON expected: {message}",
-        IOException or HttpRequestException => $"the body broke off: {exception.Message}",
         _ => exception.Message,
     };
 
-    private static JsonAnswer<T> Parse<T>(ReadOnlySpan<byte> body, JsonTypeInfo<T> contract)
+    private static JsonAnswer<T> Transcoded<T>(ReadOnlySpan<byte> body, string charset, JsonTypeInfo<T> contract)
     {
-        var json = body.StartsWith(Utf8Bom) ? body[Utf8Bom.Length..] : body;
+        Encoding encoding;
         try
         {
-            return JsonSerializer.Deserialize(json, contract) is { } value
-                ? new JsonAnswer<T>(value, null, null)
-                : new JsonAnswer<T>(default, NullAnswer(), Quote(json));
+            encoding = Encoding.GetEncoding(charset.Trim('"', ' '));
+        }
+        catch (ArgumentException ex)
+        {
+            return new JsonAnswer<T>(default, new JsonException($"The charset '{charset}' is not known.", ex));
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(encoding.GetString(body), contract) is { } value
+                ? new JsonAnswer<T>(value, null)
+                : new JsonAnswer<T>(default, NullAnswer());
         }
         catch (JsonException ex)
         {
-            return new JsonAnswer<T>(default, ex, Quote(json));
+            return new JsonAnswer<T>(default, ex);
         }
     }
-
-    private static async Task<JsonAnswer<T>> ReadTranscodedAsync<T>(HttpContent content, JsonTypeInfo<T> contract, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await content.ReadFromJsonAsync(contract, cancellationToken).ConfigureAwait(false) is { } value
-                ? new JsonAnswer<T>(value, null, null)
-                : new JsonAnswer<T>(default, NullAnswer(), null);
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or InvalidOperationException)
-        {
-            return new JsonAnswer<T>(default, ex, null);
-        }
-    }
-
-    private static byte[] Grow(byte[] buffer)
-    {
-        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-        buffer.CopyTo(larger, 0);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return larger;
-    }
-
-    private static string? Quote(ReadOnlySpan<byte> body) =>
-        body.IsEmpty ? null : Encoding.UTF8.GetString(body[..Math.Min(body.Length, MaxQuotedBytes)]);
 
     private static bool IsUtf8(string charset) =>
         charset.Trim('"', ' ').Equals("utf-8", StringComparison.OrdinalIgnoreCase)
         || charset.Trim('"', ' ').Equals("utf8", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>A JSON answer: the value, or why there is none (and the start of the body, to quote, when it was read).</summary>
-internal readonly record struct JsonAnswer<T>(T? Value, Exception? Error, string? Body);
+/// <summary>A JSON answer: the value, or why there is none.</summary>
+internal readonly record struct JsonAnswer<T>(T? Value, Exception? Error);

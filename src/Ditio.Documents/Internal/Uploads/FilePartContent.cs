@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Transfers;
 
 namespace Ditio.Documents.Internal.Uploads;
@@ -7,20 +8,24 @@ namespace Ditio.Documents.Internal.Uploads;
 /// <summary>
 /// One file part, streamed through a 64 KB buffer. A file is opened afresh each time the part is sent and a seekable
 /// stream is rewound, so a retry sends the whole body again; a forward-only stream is sent once. Each chunk sent is
-/// reported to the progress tracker, which also re-arms the stall watchdog.
+/// reported to the progress tracker, which also re-arms the stall watchdog. What the caller's side throws (its stream,
+/// its file, its progress callback) is noted on the <see cref="DitioCall"/> as the caller's: never retried, never
+/// reported as Ditio's.
 /// </summary>
 internal sealed class FilePartContent : HttpContent
 {
     internal const int ChunkSize = 64 * 1024;
     private readonly DocumentUploadFile _file;
+    private readonly DitioCall _call;
     private readonly long _startPosition;
     private readonly long? _length;
     private readonly ProgressTracker.FileProgress? _progress;
     private bool _sent;
 
-    public FilePartContent(DocumentUploadFile file, ProgressTracker? tracker, StallWatchdog? watchdog)
+    public FilePartContent(DocumentUploadFile file, DitioCall call, ProgressTracker? tracker, StallWatchdog? watchdog)
     {
         _file = file;
+        _call = call;
         if (file.Stream is { CanSeek: true } stream)
         {
             _startPosition = stream.Position;
@@ -48,7 +53,7 @@ internal sealed class FilePartContent : HttpContent
         _progress?.Restart();
         if (_file.FilePath is { } path)
         {
-            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            var file = _call.RunCallerCode(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan));
             await using (file.ConfigureAwait(false))
             {
                 await CopyAsync(file, stream, cancellationToken).ConfigureAwait(false);
@@ -60,7 +65,7 @@ internal sealed class FilePartContent : HttpContent
         var source = _file.Stream!;
         if (source.CanSeek)
         {
-            source.Position = _startPosition;
+            _call.RunCallerCode(() => source.Position = _startPosition);
         }
         else if (_sent)
         {
@@ -69,6 +74,19 @@ internal sealed class FilePartContent : HttpContent
 
         _sent = true;
         await CopyAsync(source, stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A read of the caller's stream or file: what it throws is the caller's, unless it is the call's own cancellation.</summary>
+    private async ValueTask<int> ReadSourceAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            throw _call.NoteCallerFault(ex);
+        }
     }
 
     protected override bool TryComputeLength(out long length)
@@ -83,13 +101,19 @@ internal sealed class FilePartContent : HttpContent
         try
         {
             int read;
-            while ((read = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadSourceAsync(source, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                _progress?.Moved(read);
+                if (_progress is { } progress)
+                {
+                    _call.RunCallerCode(() => progress.Moved(read));
+                }
             }
 
-            _progress?.Complete();
+            if (_progress is { } done)
+            {
+                _call.RunCallerCode(done.Complete);
+            }
         }
         finally
         {

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace Ditio.Documents.Internal.Calls;
+
+/// <summary>
+/// The one place that removes secrets from text a server sent back (error bodies, messages, excerpts) before it reaches
+/// an exception, a log line or the command line. It knows the client secret in every form a server could echo it
+/// (raw, URL-encoded with either case of hex, form-encoded, JSON- and HTML-escaped, and in the Base64 of
+/// <c>id:secret</c> a Basic header carries) and the access tokens this registration was given. Only whole occurrences
+/// are replaced (not inside a longer word), so a short secret does not mangle ordinary text.
+/// </summary>
+internal sealed class SecretScrubber
+{
+    public const string Mask = "***";
+    private const int RememberedTokens = 4;
+    private readonly string[] _secretForms;
+    private readonly Lock _gate = new();
+    private string[] _tokens = [];
+
+    public SecretScrubber(string? clientId, string? clientSecret)
+    {
+        _secretForms = string.IsNullOrEmpty(clientSecret) ? [] : FormsOf(clientId ?? "", clientSecret);
+    }
+
+    /// <summary>Remembers an access token to scrub (the last few, so one renewed a moment ago is still caught).</summary>
+    public void Remember(string token)
+    {
+        lock (_gate)
+        {
+            _tokens = [token, .. _tokens.Where(t => t != token).Take(RememberedTokens - 1)];
+        }
+    }
+
+    /// <summary>The text with every known secret form replaced by <see cref="Mask"/>.</summary>
+    public string? Scrub(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var form in _secretForms)
+        {
+            text = ReplaceWhole(text, form);
+        }
+
+        foreach (var token in Volatile.Read(ref _tokens))
+        {
+            text = ReplaceWhole(text, token);
+        }
+
+        return text;
+    }
+
+    internal static string[] FormsOf(string clientId, string secret)
+    {
+        var escaped = Uri.EscapeDataString(secret);
+        var forms = new List<string>
+        {
+            secret,
+            escaped,
+            escaped.Replace("%20", "+", StringComparison.Ordinal),
+            WebUtility.UrlEncode(secret),
+            JavaScriptEncoder.Default.Encode(secret),
+            JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(secret),
+            HtmlEncoder.Default.Encode(secret),
+            WebUtility.HtmlEncode(secret),
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")),
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{escaped}")),
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)),
+        };
+
+        // Longest first, so a longer form is masked whole before a shorter one inside it.
+        return [.. forms.Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length)];
+    }
+
+    /// <summary>
+    /// Replaces occurrences of <paramref name="value"/> that do not run on into a letter or digit on either side. A
+    /// URL-encoded form matches whatever the case of its hex digits.
+    /// </summary>
+    internal static string ReplaceWhole(string text, string value)
+    {
+        var comparison = value.Contains('%', StringComparison.Ordinal) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var at = text.IndexOf(value, comparison);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length);
+        var copied = 0;
+        for (; at >= 0; at = text.IndexOf(value, at + 1, comparison))
+        {
+            var end = at + value.Length;
+            if (at >= copied && (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                result.Append(text, copied, at - copied).Append(Mask);
+                copied = end;
+            }
+        }
+
+        return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+}
