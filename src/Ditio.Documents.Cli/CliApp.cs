@@ -15,6 +15,7 @@ internal static class CliApp
           ditio-docs push P-2026-001 *.pdf --section Drawings --replace
           ditio-docs ls P-2026-001 --json
           ditio-docs sync ./drawings P-2026-001 --sections-from-folders --delete
+          ditio-docs describe P-2026-001 --section Drawings "Rev B, valid from 1 March"
         """;
 
     public static RootCommand BuildRootCommand()
@@ -31,6 +32,7 @@ internal static class CliApp
             PushCommand.Create(),
             GetCommand.Create(),
             RmCommand.Create(),
+            DescribeCommand.Create(),
             SyncCommand.Create(),
             EmulatorCommand.Create(),
         };

@@ -45,10 +45,12 @@ public sealed class DitioEmulator : IAsyncDisposable
     private readonly EmulatorStore _store;
     private readonly List<EmulatorRequest> _journal;
     private readonly EmulatorTokens _tokens;
+    private readonly DescriptionEndpoint _descriptions;
 
     private DitioEmulator(
-        WebApplication app, EmulatorStore store, List<EmulatorRequest> journal, EmulatorTokens tokens, EmulatorFaults faults, DitioEmulatorOptions options, Uri root)
+        WebApplication app, EmulatorStore store, List<EmulatorRequest> journal, EmulatorTokens tokens, EmulatorFaults faults, DitioEmulatorOptions options, Uri root, DescriptionEndpoint descriptions)
     {
+        _descriptions = descriptions;
         _app = app;
         _tokens = tokens;
         _store = store;
@@ -136,12 +138,13 @@ public sealed class DitioEmulator : IAsyncDisposable
             };
         });
         var app = builder.Build();
+        var documents = new DocumentEndpoints(options, store);
         var pipeline = new EmulatorPipeline(
-            faults, tokens, new IdentityEndpoint(options, tokens), new LookupEndpoints(store), new DocumentEndpoints(options, store), journal, options.TimeProvider);
+            faults, tokens, new IdentityEndpoint(options, tokens), new LookupEndpoints(store), documents, journal, options.TimeProvider);
         app.Run(pipeline.InvokeAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DitioEmulator(app, store, journal, tokens, faults, options, new Uri(address));
+        return new DitioEmulator(app, store, journal, tokens, faults, options, new Uri(address), documents.Descriptions);
     }
 
     /// <summary>Points SDK options at this emulator: base URLs, client id and secret.</summary>
@@ -199,6 +202,16 @@ public sealed class DitioEmulator : IAsyncDisposable
     /// <returns>The documents, with sizes and SHA-256 hashes.</returns>
     public IReadOnlyList<EmulatedDocument> GetDocuments(string? projectId = null) =>
         _store.Documents(d => projectId is null || d.ProjectId == projectId);
+
+    /// <summary>Gets the description last set on a project's document folder or one of its pages.</summary>
+    /// <param name="projectId">The project's id.</param>
+    /// <param name="section">The page's section (matched case-insensitively); <see langword="null"/> for the folder.</param>
+    /// <returns>The description, or <see langword="null"/> when none was set (or it was cleared).</returns>
+    public string? GetDescription(string projectId, string? section = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        return _descriptions.Get(projectId, section);
+    }
 
     /// <summary>Gets how many tokens the token route has issued.</summary>
     public int TokensIssued => _tokens.Issued;

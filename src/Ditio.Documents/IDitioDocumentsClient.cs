@@ -95,6 +95,28 @@ public interface IDitioDocumentsClient
     /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
     Task<IReadOnlyList<DocumentPage>> GetPagesAsync(DocumentTarget target, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets the text Ditio shows above a project's document folder (no section) or above one of its pages (a section).
+    /// </summary>
+    /// <remarks>
+    /// The folder and the page must exist already: Ditio makes them with the first upload to them, and answers 404 until
+    /// then. Ditio documents this call for projects only; a work order's page lives in its project's folder, so describe
+    /// it on the project with the page's section.
+    /// </remarks>
+    /// <param name="target">The project (a work-order target is refused).</param>
+    /// <param name="description">The text, at most 10,000 characters; <see langword="null"/> clears it.</param>
+    /// <param name="section">The page; <see langword="null"/> for the project's folder itself.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The folder or page as Ditio answered: its external id, title and description.</returns>
+    /// <exception cref="ArgumentException"><paramref name="target"/> is a work order, <paramref name="section"/> is whitespace, or <paramref name="description"/> is longer than 10,000 characters.</exception>
+    /// <exception cref="DitioApiException">Ditio refused or failed the call (404: no such folder or page yet; 400: text refused), or did not answer.</exception>
+    /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
+    Task<DocumentDescription> SetDescriptionAsync(
+        DocumentTarget target,
+        string? description,
+        string? section = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Starts downloading a document; its bytes are read from the returned stream as they arrive.</summary>
     /// <param name="target">The project or work order the document is on.</param>
     /// <param name="fileReferenceId">The document's file reference id, from an upload or a listing.</param>

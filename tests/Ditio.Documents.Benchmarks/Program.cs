@@ -1,14 +1,13 @@
 using Ditio.Documents.Benchmarks.Bench;
+using Ditio.Documents.Benchmarks.Cli;
 using Ditio.Documents.Benchmarks.Sink;
-using Ditio.Documents.Benchmarks.SyncCli;
 using Ditio.Documents.Benchmarks.Transfer;
 
 namespace Ditio.Documents.Benchmarks;
 
 /// <summary>
 /// The SDK's performance proof. Verbs: <c>bench</c> (BenchmarkDotNet: per-call overhead against a raw HttpClient),
-/// <c>transfer</c> (throughput and memory against a sink server in another process), <c>sync-cli</c> (sync and CLI
-/// figures against emulators), and the child verbs <c>transfer</c> starts:
+/// <c>transfer</c> (throughput and memory against a sink server in another process), <c>cli</c> (sync and ditio-docs against emulators), and the child verbs it starts:
 /// <c>sink</c> and <c>push</c>. See docs/performance.md.
 /// </summary>
 internal static class Program
@@ -17,9 +16,9 @@ internal static class Program
     {
         ["bench", .. var rest] => BenchCommand.Run(rest),
         ["transfer", .. var rest] => await TransferCommand.RunAsync(rest),
+        ["cli", .. var rest] => await CliBenchCommand.RunAsync(rest),
         ["sink", ..] => await SinkServer.RunAsync(),
         ["push", .. var rest] => await PushCommand.RunAsync(rest),
-        ["sync-cli", .. var rest] => await SyncCliCommand.RunAsync(rest),
         _ => Usage(),
     };
 
@@ -29,7 +28,7 @@ internal static class Program
             usage: dotnet run -c Release --project tests/Ditio.Documents.Benchmarks -- <verb>
               bench [BenchmarkDotNet args]   per-call overhead, SDK vs raw HttpClient (e.g. bench --filter *list*)
               transfer [--rounds N]          throughput and peak memory against a sink server in a separate process
-              sync-cli [--files N] [--push-files N] [--delay-ms N]   no-op re-sync (SDK and CLI) and parallel pushes against emulators
+              cli [--files N] [--push-files N] [--delay-ms N]   no-op re-sync (SDK and ditio-docs) and parallel push, on emulators
               sink                           (child) the sink server; prints its address, stops when stdin closes
               push --api URL --files N --size BYTES [--parallel P]   (child) one UploadManyAsync; prints its peak working set
             """);

@@ -54,7 +54,7 @@ public sealed class ConventionTests
     public void PublicModels_AreSealedRecords()
     {
         Type[] models = [typeof(DitioProject), typeof(DitioWorkOrder), typeof(DocumentPage), typeof(DocumentPageFile), typeof(DocumentUploadResult),
-            typeof(UploadedDocument), typeof(DocumentFileReference), typeof(DocumentUploadOptions), typeof(DownloadedDocument), typeof(DocumentTarget)];
+            typeof(UploadedDocument), typeof(DocumentFileReference), typeof(DocumentUploadOptions), typeof(DownloadedDocument), typeof(DocumentTarget), typeof(DocumentDescription)];
         Assert.All(models, t =>
         {
             Assert.True(t.IsSealed, t.Name);

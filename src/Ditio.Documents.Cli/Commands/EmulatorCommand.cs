@@ -1,13 +1,13 @@
 using System.CommandLine;
 using Ditio.Documents.Cli.Internal;
-using Ditio.Documents.Testing;
 
 namespace Ditio.Documents.Cli.Commands;
 
 /// <summary>
 /// <c>ditio-docs emulator</c>: serves a Ditio emulator on 127.0.0.1 until Ctrl+C or SIGTERM. Its first four lines are
 /// <c>export DITIO_API_BASE=...</c>, <c>DITIO_IDENTITY_BASE</c>, <c>DITIO_CLIENT_ID</c> and <c>DITIO_CLIENT_SECRET</c>,
-/// for <c>eval</c> in a shell or a test to read.
+/// for <c>eval</c> in a shell or a test to read. The emulator is the bundled ditio-emulator in a child process
+/// (<see cref="EmulatorProcess"/>); its output is passed through.
 /// </summary>
 internal static class EmulatorCommand
 {
@@ -21,33 +21,37 @@ internal static class EmulatorCommand
         };
         var command = new Command(
             "emulator",
-            "Serve a local Ditio emulator with sample data until Ctrl+C; first prints the four 'export DITIO_...' lines that point ditio-docs at it.")
+            "Serve a local Ditio emulator with sample data until Ctrl+C; first prints the four 'export DITIO_...' lines that point ditio-docs at it. Needs the ASP.NET Core runtime.")
         {
             port,
         };
         command.SetCliAction(async (context, parse, cancellationToken) =>
         {
-            await using var emulator = await DitioEmulator.StartAsync(new DitioEmulatorOptions { Port = parse.GetValue(port) }, cancellationToken);
-            var output = context.Output;
-            output.Line($"export {DitioSettings.ApiBaseVariable}={emulator.ApiBaseUrl}");
-            output.Line($"export {DitioSettings.IdentityBaseVariable}={emulator.IdentityBaseUrl}");
-            output.Line($"export {DitioSettings.ClientIdVariable}={emulator.ClientId}");
-            output.Line($"export {DitioSettings.ClientSecretVariable}={emulator.ClientSecret}");
-            output.Line();
-            output.Line($"Ditio emulator listening. Sample project {DitioEmulator.SampleProjectNumber} has id {DitioEmulator.SampleProjectId}.");
-            output.Line("Paste the export lines into another shell, then try: ditio-docs projects");
-            output.Line("Press Ctrl+C to stop.");
-            try
+            var emulator = await EmulatorProcess.StartAsync(parse.GetValue(port), cancellationToken);
+            await using (emulator)
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                output.Line("Stopping the Ditio emulator.");
+                foreach (var line in emulator.Lines)
+                {
+                    context.Output.Line(line);
+                }
+
+                // The rest of its output, until it exits: on Ctrl+C (it gets the signal too) or when its stdin closes.
+                var passThrough = PassThroughAsync(emulator.Output, context.Output);
+                await Task.WhenAny(passThrough, Task.Delay(Timeout.Infinite, cancellationToken));
+                await emulator.DisposeAsync();
+                await passThrough;
             }
 
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task PassThroughAsync(StreamReader from, CliOutput to)
+    {
+        while (await from.ReadLineAsync() is { } line)
+        {
+            to.Line(line);
+        }
     }
 }

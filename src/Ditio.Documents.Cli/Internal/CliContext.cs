@@ -1,16 +1,15 @@
 using System.CommandLine;
-using Ditio.Documents.Testing;
 using Spectre.Console;
 
 namespace Ditio.Documents.Cli.Internal;
 
 /// <summary>
 /// One command's run: the global options, the output, and the SDK client, made on first use from the DITIO_* settings
-/// or, with --emulator, against a fresh in-process emulator that lives as long as the command.
+/// or, with --emulator, against a fresh emulator (a child process, see <see cref="EmulatorProcess"/>) that lives as long as the command.
 /// </summary>
 internal sealed class CliContext(ParseResult parse) : IAsyncDisposable
 {
-    private DitioEmulator? _emulator;
+    private EmulatorProcess? _emulator;
     private DitioDocumentsClient? _client;
 
     public bool Json { get; } = parse.GetValue(GlobalOptions.Json);
@@ -36,7 +35,7 @@ internal sealed class CliContext(ParseResult parse) : IAsyncDisposable
         DitioDocumentsOptions options;
         if (UseEmulator)
         {
-            _emulator = await DitioEmulator.StartAsync(cancellationToken: cancellationToken);
+            _emulator = await EmulatorProcess.StartAsync(port: 0, cancellationToken);
             options = _emulator.CreateClientOptions();
         }
         else

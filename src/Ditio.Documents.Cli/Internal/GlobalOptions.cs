@@ -7,7 +7,7 @@ internal static class GlobalOptions
 {
     public static Option<bool> Emulator { get; } = new("--emulator")
     {
-        Description = "Run against a fresh in-process Ditio emulator with sample data (project P-2026-001) instead of DITIO_* settings.",
+        Description = "Run against a fresh local Ditio emulator with sample data (project P-2026-001) instead of DITIO_* settings (needs the ASP.NET Core runtime).",
         Recursive = true,
     };
 

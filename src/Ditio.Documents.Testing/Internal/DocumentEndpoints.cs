@@ -12,6 +12,9 @@ internal sealed class DocumentEndpoints(DitioEmulatorOptions options, EmulatorSt
 {
     private readonly UploadReader _uploads = new(options, store);
 
+    /// <summary>Gets the description route's state, for <see cref="DitioEmulator.GetDescription"/>.</summary>
+    public DescriptionEndpoint Descriptions { get; } = new(store);
+
     public async Task<bool> TryHandleAsync(HttpContext context, string[] route)
     {
         if (route is not [("projects" or "tasks") and var kind, var id, "documents", .. var rest] || rest.Length > 1)
@@ -37,6 +40,7 @@ internal sealed class DocumentEndpoints(DitioEmulatorOptions options, EmulatorSt
         {
             ([], "POST") => UploadAsync(context, target),
             ([], "GET") => ListAsync(context, target),
+            (["description"], "PUT") => Descriptions.SetAsync(context, target.ProjectId, isWorkOrder: target.WorkOrderId is not null),
             ([var file], "GET") => DownloadAsync(context, target, file),
             ([var file], "DELETE") => DeleteAsync(context, target, file),
             _ => EmulatorJson.ErrorAsync(context, 405, "MethodNotAllowed", $"{method} is not allowed here."),

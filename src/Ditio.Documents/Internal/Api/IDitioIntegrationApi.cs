@@ -44,4 +44,8 @@ internal interface IDitioIntegrationApi
     [Delete("/api/v4/integration/{targetSegment}/{targetId}/documents/{fileReferenceId}")]
     Task<HttpResponseMessage> DeleteAsync(
         string targetSegment, string targetId, string fileReferenceId, [Property(DitioCall.Key)] DitioCall call, CancellationToken cancellationToken);
+
+    [Put("/api/v4/integration/{targetSegment}/{targetId}/documents/description")]
+    Task<HttpResponseMessage> SetDescriptionAsync(
+        string targetSegment, string targetId, [Query] string? section, [Body] HttpContent description, [Property(DitioCall.Key)] DitioCall call, CancellationToken cancellationToken);
 }

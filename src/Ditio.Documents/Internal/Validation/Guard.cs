@@ -82,4 +82,35 @@ internal static class Guard
 
         return value;
     }
+
+    /// <summary>
+    /// Ditio's limit on a folder or page description (its newest notes: 10,000 characters, counted as .NET counts a
+    /// string's length); longer text gets a 400, so it is refused before sending.
+    /// </summary>
+    public const int MaxDescriptionLength = 10_000;
+
+    /// <summary>A description: absent (clears it), or at most <see cref="MaxDescriptionLength"/> characters.</summary>
+    public static void Description(string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value is { Length: > MaxDescriptionLength })
+        {
+            throw new ArgumentException(
+                $"The description has {value.Length} characters, and Ditio refuses more than {MaxDescriptionLength}.", paramName);
+        }
+    }
+
+    /// <summary>
+    /// Ditio documents the description route for projects only (<c>projects/{id}/documents/description</c>), so a work
+    /// order is refused rather than sent to a route that may not exist.
+    /// </summary>
+    public static void DescriptionTarget(DocumentTarget target, [CallerArgumentExpression(nameof(target))] string? paramName = null)
+    {
+        if (target.Kind != DocumentTargetKind.Project)
+        {
+            throw new ArgumentException(
+                $"Descriptions can be set on projects only: Ditio documents no description route for work orders ({target}). "
+                + "A work order's page lives in its project's folder: describe it on the project, with the page's section.",
+                paramName);
+        }
+    }
 }

@@ -3,30 +3,26 @@ using System.Globalization;
 using System.Reflection;
 using Ditio.Documents.Testing;
 
-namespace Ditio.Documents.Benchmarks.SyncCli;
+namespace Ditio.Documents.Benchmarks.Cli;
 
 /// <summary>
-/// <c>sync-cli</c>: the two measurements of docs/performance.md, "Sync and CLI", against in-process emulators. (a) A
-/// no-op re-sync of many small files, through the SDK and through ditio-docs as a child process, with the requests the
-/// emulator saw. (b) Pushing files each in its own request (<c>MaxFilesPerRequest = 1</c>) with latency injected per
-/// response, one request at a time and four at a time. (Moved here from a hidden verb of the shipped CLI.)
+/// <c>cli [--files N] [--push-files N] [--delay-ms N]</c>: the two measurements of docs/performance.md, "Sync and CLI",
+/// against in-process emulators. (a) A no-op re-sync of many small files, through the SDK and through ditio-docs as a child process,
+/// with the requests the emulator saw. (b) Pushing files each in its own request (<c>MaxFilesPerRequest = 1</c>)
+/// with latency injected per response, one request at a time and four at a time.
 /// </summary>
-internal static class SyncCliCommand
+internal static class CliBenchCommand
 {
-    /// <summary>The built ditio-docs.dll, whose path the build writes into this assembly (the CLI is a build-only reference).</summary>
-    private static string CliPath { get; } = typeof(SyncCliCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "DitioCliPath").Value!;
-
     public static async Task<int> RunAsync(string[] args)
     {
-        var files = Option(args, "--files", 1000);
-        var pushFiles = Option(args, "--push-files", 100);
-        var delay = Option(args, "--delay-ms", 50);
+        int Option(string name, int fallback) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
         var folder = Directory.CreateTempSubdirectory("ditio-bench-").FullName;
         try
         {
-            await NoOpResyncAsync(Console.Out, Path.Combine(folder, "sync"), files, CancellationToken.None);
-            await ParallelPushAsync(Console.Out, Path.Combine(folder, "push"), pushFiles, delay, CancellationToken.None);
+            await NoOpResyncAsync(Path.Combine(folder, "sync"), Option("--files", 1000), CancellationToken.None);
+            await ParallelPushAsync(Path.Combine(folder, "push"), Option("--push-files", 100), Option("--delay-ms", 50), CancellationToken.None);
         }
         finally
         {
@@ -36,13 +32,7 @@ internal static class SyncCliCommand
         return 0;
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static async Task NoOpResyncAsync(TextWriter output, string folder, int count, CancellationToken cancellationToken)
+    private static async Task NoOpResyncAsync(string folder, int count, CancellationToken cancellationToken)
     {
         WriteFiles(folder, count, 1_000);
         await using var emulator = await DitioEmulator.StartAsync(cancellationToken: cancellationToken);
@@ -50,24 +40,24 @@ internal static class SyncCliCommand
         var target = DocumentTarget.Project(DitioEmulator.SampleProjectId);
         var clock = Stopwatch.StartNew();
         var first = await client.SyncFolderAsync(folder, target, cancellationToken: cancellationToken);
-        output.WriteLine($"(a) first sync of {count} files of 1,000 bytes: {Ms(clock)}, added {first.Added}, {Requests(emulator)}");
+        Console.WriteLine($"(a) first sync of {count} files of 1,000 bytes: {Ms(clock)}, added {first.Added}, {Requests(emulator)}");
         for (var run = 1; run <= 3; run++)
         {
             emulator.ClearJournal();
             clock.Restart();
             var again = await client.SyncFolderAsync(folder, target, cancellationToken: cancellationToken);
-            output.WriteLine($"(a) SDK no-op re-sync #{run}: {Ms(clock)}, unchanged {again.Unchanged}, {Requests(emulator)}");
+            Console.WriteLine($"(a) SDK no-op re-sync #{run}: {Ms(clock)}, unchanged {again.Unchanged}, {Requests(emulator)}");
         }
 
         for (var run = 1; run <= 3; run++)
         {
             emulator.ClearJournal();
-            var (elapsed, exit) = await RunCliAsync(emulator, ["sync", folder, $"id:{DitioEmulator.SampleProjectId}"], cancellationToken);
-            output.WriteLine($"(a) CLI no-op re-sync #{run} (process start to exit): {elapsed.TotalMilliseconds:N0} ms, exit {exit}, {Requests(emulator)}");
+            var (elapsed, exit) = await RunThisToolAsync(emulator, ["sync", folder, $"id:{DitioEmulator.SampleProjectId}"], cancellationToken);
+            Console.WriteLine($"(a) CLI no-op re-sync #{run} (process start to exit): {elapsed.TotalMilliseconds:N0} ms, exit {exit}, {Requests(emulator)}");
         }
     }
 
-    private static async Task ParallelPushAsync(TextWriter output, string folder, int count, int delayMs, CancellationToken cancellationToken)
+    private static async Task ParallelPushAsync(string folder, int count, int delayMs, CancellationToken cancellationToken)
     {
         WriteFiles(folder, count, 10_000);
         var times = new Dictionary<int, TimeSpan>();
@@ -85,12 +75,12 @@ internal static class SyncCliCommand
             var clock = Stopwatch.StartNew();
             var result = await client.UploadManyAsync(target, files, new() { Section = "Bench" }, cancellationToken);
             times[parallel] = clock.Elapsed;
-            output.WriteLine(
+            Console.WriteLine(
                 $"(b) push {count} files of 10,000 bytes, {delayMs} ms latency per response, MaxFilesPerRequest 1, " +
                 $"MaxParallelRequests {parallel}: {Ms(clock)}, {result.RequestCount} requests, {result.Uploaded.Count()} uploaded");
         }
 
-        output.WriteLine($"(b) speed-up of 4 over 1: {(times[1] / times[4]).ToString("0.0", CultureInfo.InvariantCulture)}x");
+        Console.WriteLine($"(b) speed-up of 4 over 1: {(times[1] / times[4]).ToString("0.0", CultureInfo.InvariantCulture)}x");
     }
 
     private static void WriteFiles(string folder, int count, int size)
@@ -104,10 +94,14 @@ internal static class SyncCliCommand
         }
     }
 
+    /// <summary>The built ditio-docs.dll, whose path the build writes into this assembly (the CLI is a build-only reference).</summary>
+    private static string CliPath { get; } = typeof(CliBenchCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "DitioCliPath").Value!;
+
     /// <summary>Runs ditio-docs as a child process against the emulator, timed from start to exit.</summary>
-    private static async Task<(TimeSpan Elapsed, int ExitCode)> RunCliAsync(DitioEmulator emulator, string[] args, CancellationToken cancellationToken)
+    private static async Task<(TimeSpan Elapsed, int ExitCode)> RunThisToolAsync(DitioEmulator emulator, string[] args, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(CliPath);
 
         args.ToList().ForEach(start.ArgumentList.Add);

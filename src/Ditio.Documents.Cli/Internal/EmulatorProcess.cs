@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Ditio.Documents.Cli.Internal;
+
+/// <summary>
+/// The Ditio emulator as a child process: <c>emulator/ditio-emulator.dll</c> (bundled beside this tool) run with the
+/// dotnet host that runs this tool. Keeping it out of this process is why ordinary commands need only the .NET runtime;
+/// the emulator needs ASP.NET Core too, and says so when it is missing. It stops when its standard input closes, so it
+/// never outlives this process.
+/// </summary>
+internal sealed class EmulatorProcess : IAsyncDisposable
+{
+    private const int ExportLines = 4;
+    private readonly Process _process;
+    private Task? _stopped;
+
+    private EmulatorProcess(Process process, IReadOnlyList<string> lines)
+    {
+        _process = process;
+        Lines = lines;
+        Settings = lines.Select(l => l["export ".Length..].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1], StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the first four lines it printed: <c>export DITIO_API_BASE=...</c> and the rest.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>Gets the DITIO_* settings those lines set.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>Gets the rest of what it prints.</summary>
+    public StreamReader Output => _process.StandardOutput;
+
+    /// <exception cref="CliUsageException">The emulator is not bundled, or did not start (the ASP.NET Core runtime is missing, say).</exception>
+    public static async Task<EmulatorProcess> StartAsync(int port, CancellationToken cancellationToken)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "emulator", "ditio-emulator.dll");
+        if (!File.Exists(dll))
+        {
+            throw new CliUsageException($"The Ditio emulator is not installed beside ditio-docs (no {dll}): reinstall the tool.");
+        }
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in new[] { dll, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--exit-when-stdin-closes" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new CliUsageException("The Ditio emulator could not be started.");
+        try
+        {
+            var lines = new List<string>();
+            while (lines.Count < ExportLines && await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+            {
+                lines.Add(line);
+            }
+
+            if (lines.Count < ExportLines || !lines.TrueForAll(l => l.StartsWith("export DITIO_", StringComparison.Ordinal) && l.Contains('=', StringComparison.Ordinal)))
+            {
+                throw await NotStartedAsync(process, cancellationToken);
+            }
+
+            return new EmulatorProcess(process, lines);
+        }
+        catch
+        {
+            await StopAsync(process);
+            throw;
+        }
+    }
+
+    /// <summary>SDK options pointing at the emulator, read as the DITIO_* variables are.</summary>
+    public DitioDocumentsOptions CreateClientOptions() => DitioSettings.FromEnvironment(name => Settings.GetValueOrDefault(name));
+
+    /// <summary>Stops the emulator (once, however often called).</summary>
+    public ValueTask DisposeAsync() => new(_stopped ??= StopAsync(_process));
+
+    /// <summary>Closes its standard input (it stops and exits), and kills it if it has not exited within 10 s.</summary>
+    private static async Task StopAsync(Process process)
+    {
+        using (process)
+        {
+            try
+            {
+                process.StandardInput.Close();
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+        }
+    }
+
+    private static async Task<CliUsageException> NotStartedAsync(Process process, CancellationToken cancellationToken)
+    {
+        process.StandardInput.Close();
+        var error = await process.StandardError.ReadToEndAsync(cancellationToken);
+        var why = string.Join(' ', error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(4));
+        return new CliUsageException(
+            $"The Ditio emulator did not start: {(why.Length > 0 ? why : "it printed nothing")}. --emulator and 'ditio-docs emulator' need the ASP.NET Core runtime "
+            + $"{Environment.Version.Major}.{Environment.Version.Minor} beside the .NET runtime (other commands do not): https://dot.net/download");
+    }
+
+    /// <summary>The dotnet host running this tool (dotnet itself, or the one beside the runtime an app host found).</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            return self;
+        }
+
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return File.Exists(host) ? host : "dotnet";
+    }
+}
