@@ -69,6 +69,15 @@ internal sealed class HostileServer : IAsyncDisposable
     /// <summary>A responder for <see cref="Sequence"/> that never answers.</summary>
     public static Func<Stream, CancellationToken, Task>? Hang => null;
 
+    /// <summary>A responder for <see cref="Sequence"/> that starts a token answer and never finishes it.</summary>
+    public static Func<Stream, CancellationToken, Task> DripToken => async (stream, ct) =>
+    {
+        await RawHttpServer.WriteHeadAsync(stream, 200, 1000, ("Content-Type", "application/json"));
+        await stream.WriteAsync(Encoding.UTF8.GetBytes("{\"access_token\":\"eyJ"), ct);
+        await stream.FlushAsync(ct);
+        await Task.Delay(Timeout.Infinite, ct);
+    };
+
     /// <summary>A responder for <see cref="Sequence"/> that hands out a token.</summary>
     public static Func<Stream, CancellationToken, Task> Token(string token, string expiresIn = "1800") =>
         (stream, _) => RawHttpServer.WriteJsonAsync(stream, 200, $$"""{"access_token":"{{token}}","expires_in":{{expiresIn}},"token_type":"Bearer"}""");

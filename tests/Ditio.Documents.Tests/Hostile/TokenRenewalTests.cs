@@ -38,7 +38,8 @@ public sealed class TokenRenewalTests : IDisposable
     [Fact]
     public async Task StalledRenewal_EndsAtItsTimeout_AndTheNextCallRenewsAfresh()
     {
-        await using var identity = HostileServer.Sequence(HostileServer.Hang, HostileServer.Token(DitioWireMock.Token));
+        // The token answer's headers arrive, then its body stops: the renewal must still end.
+        await using var identity = HostileServer.Sequence(HostileServer.DripToken, HostileServer.Token(DitioWireMock.Token));
         var time = TestTime.Fake();
         var renewalFailed = RenewalFailedSignal(out var logs);
         using var sdk = new TestClient(_ditio, NoRetriesFiveSecondAttempts(identity), time, logs);
