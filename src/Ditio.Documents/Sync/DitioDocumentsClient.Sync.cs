@@ -20,6 +20,9 @@ public sealed partial class DitioDocumentsClient
 
         options ??= new DocumentSyncOptions();
         Internal.Validation.Guard.Section(options.Section, $"{nameof(options)}.{nameof(DocumentSyncOptions.Section)}");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxDelete, $"{nameof(options)}.{nameof(DocumentSyncOptions.MaxDelete)}");
+        ArgumentNullException.ThrowIfNull(options.Exclude, $"{nameof(options)}.{nameof(DocumentSyncOptions.Exclude)}");
+        SyncExclusions.Check(options.Exclude, $"{nameof(options)}.{nameof(DocumentSyncOptions.Exclude)}");
         var manifestPath = Path.GetFullPath(options.ManifestPath ?? Path.Combine(folder, DocumentSyncOptions.DefaultManifestFileName));
         if (!Directory.Exists(Path.GetDirectoryName(manifestPath)))
         {
