@@ -15,9 +15,26 @@ public sealed partial class EmulatorFaults
     /// </summary>
     public string? ReportSectionAs { get; set; }
 
+    /// <summary>
+    /// Gets or sets a file reference id the next upload's answer gives its first created file instead of the real one
+    /// (a lying or broken server: the id may be another document's); used once, then cleared.
+    /// </summary>
+    public string? AnswerWithFileReferenceId { get; set; }
+
+    internal string? TakeAnsweredId()
+    {
+        lock (_gate)
+        {
+            var id = AnswerWithFileReferenceId;
+            AnswerWithFileReferenceId = null;
+            return id;
+        }
+    }
+
     private void ClearAnswerQuirks()
     {
         ReverseUploadAnswers = false;
         ReportSectionAs = null;
+        AnswerWithFileReferenceId = null;
     }
 }

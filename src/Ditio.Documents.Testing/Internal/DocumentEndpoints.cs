@@ -107,6 +107,11 @@ internal sealed class DocumentEndpoints(DitioEmulatorOptions options, EmulatorSt
             created = [.. created.Reverse()];
         }
 
+        if (faults.TakeAnsweredId() is { } lie)
+        {
+            created = [created[0] with { FileReferenceId = lie }, .. created.Skip(1)];
+        }
+
         await EmulatorJson.WriteAsync(context, 200, new
         {
             successful = true,

@@ -4,7 +4,7 @@ namespace Ditio.Documents;
 /// <remarks>
 /// The manifest records the folder, the target and the section(s) it was written for; a sync with another folder,
 /// target or section, or with a manifest that is corrupt or of an unknown version, stops before anything is sent
-/// (<see cref="DitioSyncManifestException"/>).
+/// (<see cref="DitioSyncManifestException"/>), as does a second sync with the same manifest while one is running.
 /// </remarks>
 public sealed record DocumentSyncOptions
 {
@@ -29,8 +29,9 @@ public sealed record DocumentSyncOptions
     /// <summary>
     /// Gets a value indicating whether documents this sync uploaded earlier and whose local file is gone are deleted.
     /// Documents anybody else put on the page are never deleted. Nothing is deleted when any file failed earlier in the
-    /// same run, when the folder holds no files at all (an unmounted share), or when more than <see cref="MaxDelete"/>
-    /// documents would go: those are reported as failed instead.
+    /// same run, when the folder holds no files at all (an unmounted share), with <see cref="SectionsFromFolders"/> from
+    /// a section whose folder is missing or holds no files, or when more than <see cref="MaxDelete"/> documents would
+    /// go: those are reported as failed instead.
     /// </summary>
     public bool DeleteRemoved { get; init; }
 

@@ -141,6 +141,8 @@ public sealed class CliSafetyTests : IDisposable
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.StartsWith("ditio-docs: error: ", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", run.Stderr, StringComparison.Ordinal);
+        Assert.True(!line.Contains("--bogus", StringComparison.Ordinal) || run.Stderr.Contains("'--bogus'", StringComparison.Ordinal), run.ToString());
         Assert.Empty(emulator.Journal);
     }
 

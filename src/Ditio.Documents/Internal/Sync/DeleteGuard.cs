@@ -9,6 +9,9 @@ internal static class DeleteGuard
     public const string EmptyFolder =
         "Not deleted: the folder holds no files at all (a share that is not mounted, or a folder emptied by mistake?). Delete those documents by hand if that is really meant.";
 
+    public static string EmptySectionFolder(string folder) =>
+        $"Not deleted: the section folder '{folder}' is missing or holds no files at all (a share that is not mounted?). Delete those documents by hand if that is really meant.";
+
     public static string OverCap(int count, int max) =>
         $"Not deleted: {count} documents would be deleted, more than the cap of {max} per run. If that is right, run again with --max-delete {count} (MaxDelete = {count}).";
 }

@@ -17,13 +17,15 @@ internal sealed class FolderSync(DitioDocumentsClient client, DitioTransferOptio
     public async Task<DocumentSyncResult> RunAsync(string folder, DocumentSyncOptions options, CancellationToken cancellationToken)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        using var held = options.DryRun ? null : SyncLock.Take(manifestPath);
         var manifest = await SyncManifestFile.LoadAsync(manifestPath, root, target, options, cancellationToken).ConfigureAwait(false);
         var scan = FolderScanner.Scan(root, options, new SyncExclusions(options.Exclude, manifestPath));
         var pages = await client.GetPagesAsync(target, cancellationToken).ConfigureAwait(false);
-        var plan = await SyncPlan.CreateAsync(scan, manifest, new SyncOwnership(pages, manifest, target), options, limits, cancellationToken).ConfigureAwait(false);
+        var ownership = new SyncOwnership(pages, manifest, target);
+        var plan = await SyncPlan.CreateAsync(scan, manifest, ownership, options, limits, cancellationToken).ConfigureAwait(false);
         if (!options.DryRun)
         {
-            await UploadAsync(plan, manifest, options, cancellationToken).ConfigureAwait(false);
+            await UploadAsync(plan, manifest, ownership, options, cancellationToken).ConfigureAwait(false);
             await DeleteAsync(plan, manifest, cancellationToken).ConfigureAwait(false);
             if (plan.Forget.Count > 0 || (!manifest.Existed && plan.Uploads.Count > 0))
             {
@@ -34,13 +36,13 @@ internal sealed class FolderSync(DitioDocumentsClient client, DitioTransferOptio
         return new DocumentSyncResult { Items = [.. plan.Items.OrderBy(i => i.RelativePath, StringComparer.Ordinal)], DryRun = options.DryRun };
     }
 
-    private async Task UploadAsync(SyncPlan plan, SyncManifest manifest, DocumentSyncOptions options, CancellationToken cancellationToken)
+    private async Task UploadAsync(SyncPlan plan, SyncManifest manifest, SyncOwnership ownership, DocumentSyncOptions options, CancellationToken cancellationToken)
     {
         var tracker = new ProgressTracker(options.Progress, plan.Uploads.Sum(u => u.File.Size));
         foreach (var section in plan.Uploads.GroupBy(u => SyncManifest.SectionKey(u.File.Section)))
         {
             var uploads = section.ToList();
-            var recorder = new SyncBatchRecorder(plan, manifest, uploads, (change, ct) => RecordAsync(manifest, change, ct));
+            var recorder = new SyncBatchRecorder(plan, manifest, ownership, uploads, (change, ct) => RecordAsync(manifest, change, ct));
             await client.UploadBatchesAsync(
                 target,
                 [.. uploads.Select(u => u.Upload)],

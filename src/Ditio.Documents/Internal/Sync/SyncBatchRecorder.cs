@@ -8,7 +8,8 @@ namespace Ditio.Documents.Internal.Sync;
 /// takes the id of the document created for its file, matched by name. A request Ditio refused leaves the entries as
 /// they were; one whose answer was lost stays pending, so the next run claims what it may have created.
 /// </summary>
-internal sealed class SyncBatchRecorder(SyncPlan plan, SyncManifest manifest, List<PlannedUpload> uploads, Func<Action, CancellationToken, Task> record) : IBatchObserver
+internal sealed class SyncBatchRecorder(
+    SyncPlan plan, SyncManifest manifest, SyncOwnership ownership, List<PlannedUpload> uploads, Func<Action, CancellationToken, Task> record) : IBatchObserver
 {
     private readonly Dictionary<string, ManifestEntry?> _before = new(StringComparer.Ordinal);
 
@@ -57,6 +58,16 @@ internal sealed class SyncBatchRecorder(SyncPlan plan, SyncManifest manifest, Li
         if (outcome.FileReferenceId is not { } id)
         {
             plan.Update(file.RelativePath, file.Section, i => i with { Reason = "Uploaded, but Ditio's answer did not name the document: the next sync finds it by name." });
+            return;
+        }
+
+        if (ownership.IsImplausible(id, file, entry, upload.Supersedes))
+        {
+            plan.Update(file.RelativePath, file.Section, i => i with
+            {
+                Action = DocumentSyncAction.Failed,
+                Reason = $"Ditio's answer gave it the id {id}, which belongs to another document: not recorded, so no sync will ever delete that one for this file.",
+            });
             return;
         }
 

@@ -1,3 +1,5 @@
+using Ditio.Documents.Internal.Uploads;
+
 namespace Ditio.Documents.Internal.Sync;
 
 /// <summary>What the namesakes on a file's page mean for its upload.</summary>
@@ -15,15 +17,26 @@ internal sealed record NamesakeVerdict(string? Conflict, string? ConflictId, Lis
 internal sealed class SyncOwnership(IReadOnlyList<DocumentPage> pages, SyncManifest manifest, DocumentTarget target)
 {
     private const string DefaultProjectSection = "Documents";
-    private readonly HashSet<string> _listed = pages.SelectMany(p => p.Files).Select(f => f.FileReferenceId).ToHashSet(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _listed = pages.SelectMany(p => p.Files).DistinctBy(f => f.FileReferenceId).ToDictionary(f => f.FileReferenceId, f => f.Name, StringComparer.Ordinal);
 
-    public bool IsListed(string fileReferenceId) => _listed.Contains(fileReferenceId);
+    public bool IsListed(string fileReferenceId) => _listed.ContainsKey(fileReferenceId);
+
+    /// <summary>
+    /// Whether an id Ditio's upload answer gave a file cannot be that file's new document: it was on the target before
+    /// under another name, or another entry of the manifest already holds it. Recording it would later delete the wrong one.
+    /// </summary>
+    public bool IsImplausible(string fileReferenceId, LocalFile file, ManifestEntry entry, IEnumerable<ManifestEntry> supersedes)
+    {
+        var owner = manifest.OwnerOf(fileReferenceId);
+        return (owner is not null && owner != entry && !supersedes.Contains(owner))
+            || (_listed.TryGetValue(fileReferenceId, out var name) && !DocumentNames.Same(name, file.Name));
+    }
 
     /// <summary>Judges the documents on the file's page that have its name (ignoring case, as Ditio's replace does).</summary>
     public NamesakeVerdict Namesakes(LocalFile file, ManifestEntry? entry, HashSet<string> present, bool replaceExisting)
     {
         var candidates = LandingPage(file.Section) is { } page ? page.Files : (IsUnnamedDefault(file.Section) ? pages.SelectMany(p => p.Files) : []);
-        var namesakes = candidates.Where(d => string.Equals(d.Name, file.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        var namesakes = candidates.Where(d => DocumentNames.Same(d.Name, file.Name)).ToList();
         var supersedes = new List<ManifestEntry>();
         var foreign = new List<DocumentPageFile>();
         foreach (var document in namesakes.Where(d => d.FileReferenceId != entry?.FileReferenceId))

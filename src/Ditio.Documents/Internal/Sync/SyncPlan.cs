@@ -20,14 +20,17 @@ internal sealed class SyncPlan
     /// <summary>Entries to forget without a request: their document is no longer on the page, or was never known.</summary>
     public List<ManifestEntry> Forget { get; } = [];
 
-    public bool HasFailures => Items.Exists(i => i.Action == DocumentSyncAction.Failed);
+    private readonly HashSet<string> _refusedDeletes = new(StringComparer.Ordinal);
+
+    /// <summary>Gets a value indicating whether anything failed (a delete refused by a guard is not a failure that blocks others).</summary>
+    public bool HasFailures => Items.Exists(i => i.Action == DocumentSyncAction.Failed && !_refusedDeletes.Contains(SyncManifest.Key(i.Section, i.RelativePath)));
 
     public static async Task<SyncPlan> CreateAsync(
         FolderScanner scan, SyncManifest manifest, SyncOwnership ownership, DocumentSyncOptions options, DitioTransferOptions limits, CancellationToken cancellationToken)
     {
         var plan = new SyncPlan();
         plan.Items.AddRange(scan.Items);
-        var clashes = scan.Files.GroupBy(f => (SyncManifest.SectionKey(f.Section), f.Name.ToUpperInvariant()))
+        var clashes = scan.Files.GroupBy(f => (SyncManifest.SectionKey(f.Section), DocumentNames.Key(f.Name)))
             .Where(g => g.Count() > 1)
             .SelectMany(g => g.Select(f => (f, others: g.Where(o => o != f).Select(o => o.RelativePath).ToList())))
             .ToDictionary(x => x.f, x => x.others);
@@ -90,6 +93,7 @@ internal sealed class SyncPlan
 
     private void PlanDeletes(FolderScanner scan, SyncManifest manifest, SyncOwnership ownership, HashSet<string> present, HashSet<ManifestEntry> superseded, DocumentSyncOptions options)
     {
+        var failedBefore = HasFailures;
         var candidates = new List<ManifestEntry>();
         foreach (var (_, entry) in manifest.Entries.Where(e => !present.Contains(e.Key) && !superseded.Contains(e.Value)).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
@@ -103,23 +107,53 @@ internal sealed class SyncPlan
             }
         }
 
+        var missing = MissingSectionFolders(scan, candidates, options);
+        foreach (var entry in candidates.Where(e => missing.Contains(TopFolder(e.RelativePath)!)))
+        {
+            Items.Add(Refused(entry, DeleteGuard.EmptySectionFolder(TopFolder(entry.RelativePath)!)));
+        }
+
+        candidates.RemoveAll(e => missing.Contains(TopFolder(e.RelativePath) ?? ""));
         var refusal = candidates.Count == 0 ? null
-            : HasFailures ? DeleteGuard.AfterFailure
+            : failedBefore ? DeleteGuard.AfterFailure
             : scan.Files.Count == 0 ? DeleteGuard.EmptyFolder
             : candidates.Count > options.MaxDelete ? DeleteGuard.OverCap(candidates.Count, options.MaxDelete)
             : null;
         foreach (var entry in candidates)
         {
-            Items.Add(new DocumentSyncItem
-            {
-                RelativePath = entry.RelativePath, Section = entry.Section, FileReferenceId = entry.FileReferenceId,
-                Action = refusal is null ? DocumentSyncAction.Deleted : DocumentSyncAction.Failed, Reason = refusal,
-            });
+            Items.Add(refusal is null ? Refused(entry, null) with { Action = DocumentSyncAction.Deleted } : Refused(entry, refusal));
             if (refusal is null)
             {
                 Deletes.Add(entry);
             }
         }
+    }
+
+    /// <summary>With sections from folders, top-level folders that held our files and now hold nothing at all (a share not mounted?).</summary>
+    private static HashSet<string> MissingSectionFolders(FolderScanner scan, List<ManifestEntry> candidates, DocumentSyncOptions options)
+    {
+        if (!options.SectionsFromFolders)
+        {
+            return [];
+        }
+
+        var seen = scan.Files.Select(f => TopFolder(f.RelativePath)).Concat(scan.Items.Select(i => TopFolder(i.RelativePath) ?? i.RelativePath)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return candidates.Select(e => TopFolder(e.RelativePath)).OfType<string>().Where(t => !seen.Contains(t)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string? TopFolder(string relativePath) => relativePath.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? relativePath[..slash] : null;
+
+    private DocumentSyncItem Refused(ManifestEntry entry, string? reason)
+    {
+        if (reason is not null)
+        {
+            _refusedDeletes.Add(SyncManifest.Key(entry.Section, entry.RelativePath));
+        }
+
+        return new()
+        {
+            RelativePath = entry.RelativePath, Section = entry.Section, FileReferenceId = entry.FileReferenceId, Action = DocumentSyncAction.Failed, Reason = reason,
+        };
     }
 
     public void Add(LocalFile file, DocumentSyncAction action, string? fileReferenceId, string? reason) =>

@@ -70,18 +70,18 @@ internal sealed class BatchUploader(
     }
 
     /// <summary>
-    /// Each file's created document, by name: exact first, then ignoring case (Ditio's names are case-insensitive);
+    /// Each file's created document, by name: exact first, then as Ditio compares names (<see cref="DocumentNames"/>);
     /// a single file and a single document left unmatched (Ditio changed the name) go together; otherwise none.
     /// </summary>
     internal static UploadedDocument?[] MatchCreated(IReadOnlyList<DocumentUploadFile> files, IReadOnlyList<UploadedDocument> created)
     {
         var remaining = created.ToList();
         var matched = new UploadedDocument?[files.Count];
-        foreach (var comparison in new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase })
+        foreach (var same in new Func<string, string, bool>[] { string.Equals, DocumentNames.Same })
         {
             for (var i = 0; i < files.Count; i++)
             {
-                if (matched[i] is null && remaining.Find(c => string.Equals(c.Name, files[i].FileName, comparison)) is { } match)
+                if (matched[i] is null && remaining.Find(c => same(c.Name, files[i].FileName)) is { } match)
                 {
                     matched[i] = match;
                     remaining.Remove(match);
