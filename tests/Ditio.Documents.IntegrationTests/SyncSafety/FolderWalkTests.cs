@@ -97,6 +97,21 @@ public sealed class FolderWalkTests : IDisposable
         Assert.Contains("good.pdf", sdk.Emulator.Names());
     }
 
+    [Fact]
+    public async Task SectionsFromFolders_AFolderNameDitioWouldRefuseAsASection_FailsItsFilesOnly()
+    {
+        await using var sdk = await EmulatorSdk.StartAsync();
+        Directory.CreateDirectory(Path.Combine(Folder, "Bad\u0007Section"));
+        Directory.CreateDirectory(Path.Combine(Folder, "Drawings"));
+        _files.Write("Bad\u0007Section/x.pdf", 10);
+        _files.Write("Drawings/y.pdf", 10);
+
+        var result = await sdk.Client.SyncFolderAsync(Folder, sdk.Project, new() { SectionsFromFolders = true });
+
+        Assert.Equal(DocumentSyncAction.Failed, result.Items.Single(i => i.RelativePath.EndsWith("x.pdf", StringComparison.Ordinal)).Action);
+        Assert.Equal([("Drawings", "y.pdf")], sdk.Emulator.GetDocuments().Select(d => (d.Section, d.Name)));
+    }
+
     private static void MakeFifo(string path)
     {
         if (OperatingSystem.IsWindows())

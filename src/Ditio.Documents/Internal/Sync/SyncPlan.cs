@@ -63,6 +63,7 @@ internal sealed class SyncPlan
         LocalFile file, SyncManifest manifest, SyncOwnership ownership, HashSet<string> present, HashSet<ManifestEntry> superseded,
         DocumentSyncOptions options, DitioTransferOptions limits, string boundary, CancellationToken cancellationToken)
     {
+        Validation.Guard.Section(file.Section, "section");
         manifest.Entries.TryGetValue(file.Key, out var entry);
         var sha = await file.Sha256Async(cancellationToken).ConfigureAwait(false);
         var ours = entry is { Pending: false, FileReferenceId: { } id } && ownership.IsListed(id);
