@@ -158,6 +158,26 @@ public sealed class CliSafetyTests : IDisposable
         Assert.Equal(["-draft.pdf"], emulator.Names());
     }
 
+    [Fact]
+    public async Task Push_ANamedPipe_NeverHangs()
+    {
+        await using var emulator = await DitioEmulator.StartAsync();
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(Folder, "pipe.pdf")]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var run = await DitioDocsProcess.RunAsync(DitioDocsProcess.EnvironmentFor(emulator), Folder, "push", DitioEmulator.SampleProjectNumber, "pipe.pdf");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(0, emulator.GetDocuments().Single().Size);
+    }
+
     private Task<CliRun> GetAsync(DitioEmulator emulator, string id, params string[] extra) =>
         DitioDocsProcess.RunAsync(DitioDocsProcess.EnvironmentFor(emulator), Folder, ["get", DitioEmulator.SampleProjectNumber, id, .. extra]);
 

@@ -46,7 +46,7 @@ internal sealed class LocalFile(string readPath, string relativePath, string? se
         return _sha256;
     }
 
-    /// <summary>The file as an upload: read from <see cref="ReadPath"/> (an empty one not at all), named <see cref="Name"/>.</summary>
+    /// <summary>The file as an upload: read from <see cref="ReadPath"/> (an empty one is never opened), named <see cref="Name"/>.</summary>
     /// <exception cref="ArgumentException">The name is not one Ditio takes (control characters), or the file is gone.</exception>
-    public DocumentUploadFile ToUpload() => Size == 0 ? DocumentUploadFile.FromStream(Stream.Null, Name) : DocumentUploadFile.FromPath(ReadPath, Name);
+    public DocumentUploadFile ToUpload() => DocumentUploadFile.FromPath(ReadPath, Name);
 }

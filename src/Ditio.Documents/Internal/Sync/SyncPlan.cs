@@ -11,6 +11,8 @@ internal sealed record PlannedUpload(LocalFile File, DocumentUploadFile Upload, 
 /// </summary>
 internal sealed class SyncPlan
 {
+    private readonly HashSet<string> _refusedDeletes = new(StringComparer.Ordinal);
+
     public List<DocumentSyncItem> Items { get; } = [];
 
     public List<PlannedUpload> Uploads { get; } = [];
@@ -19,8 +21,6 @@ internal sealed class SyncPlan
 
     /// <summary>Entries to forget without a request: their document is no longer on the page, or was never known.</summary>
     public List<ManifestEntry> Forget { get; } = [];
-
-    private readonly HashSet<string> _refusedDeletes = new(StringComparer.Ordinal);
 
     /// <summary>Gets a value indicating whether anything failed (a delete refused by a guard is not a failure that blocks others).</summary>
     public bool HasFailures => Items.Exists(i => i.Action == DocumentSyncAction.Failed && !_refusedDeletes.Contains(SyncManifest.Key(i.Section, i.RelativePath)));

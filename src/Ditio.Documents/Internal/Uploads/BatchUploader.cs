@@ -53,7 +53,7 @@ internal sealed class BatchUploader(
                     outcomes[batch[j]] = new DocumentUploadOutcome { File = batchFiles[j], Status = DocumentUploadStatus.Uploaded, Document = created[j] };
                 }
             }
-            catch (Exception ex) when (ex is DitioException || (ex is IOException or UnauthorizedAccessException && batchFiles.TrueForAll(f => f.FilePath is not null || f.Length == 0)))
+            catch (Exception ex) when (ex is DitioException || (ex is IOException or UnauthorizedAccessException && batchFiles.TrueForAll(f => f.FilePath is not null)))
             {
                 foreach (var i in batch)
                 {
