@@ -27,7 +27,7 @@ internal sealed class FolderSync(DitioDocumentsClient client, DitioTransferOptio
         {
             await UploadAsync(plan, manifest, ownership, options, cancellationToken).ConfigureAwait(false);
             await DeleteAsync(plan, manifest, cancellationToken).ConfigureAwait(false);
-            if (plan.Forget.Count > 0 || (!manifest.Existed && plan.Uploads.Count > 0))
+            if (plan.Forget.Count > 0)
             {
                 await RecordAsync(manifest, () => plan.Forget.ForEach(e => manifest.Entries.Remove(SyncManifest.Key(e.Section, e.RelativePath))), cancellationToken).ConfigureAwait(false);
             }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Ditio.Documents.Internal.Sync;
 
 /// <summary>
@@ -27,9 +25,6 @@ internal sealed class SyncManifest
 
     /// <summary>Entries by <see cref="Key"/>.</summary>
     public Dictionary<string, ManifestEntry> Entries { get; set; } = new(StringComparer.Ordinal);
-
-    [JsonIgnore]
-    public bool Existed { get; set; }
 
     public static string TargetKey(DocumentTarget target) => $"{(target.Kind == DocumentTargetKind.Project ? "project" : "task")}:{target.Id}";
 

@@ -24,7 +24,6 @@ internal static class SyncManifestFile
 
         var manifest = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
         CheckBelongs(manifest, fresh, path);
-        manifest.Existed = true;
         return manifest;
     }
 
