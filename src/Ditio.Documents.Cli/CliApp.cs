@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Ditio.Documents.Cli.Commands;
 using Ditio.Documents.Cli.Internal;
 
@@ -50,17 +51,32 @@ internal static class CliApp
     public static async Task<int> InvokeAsync(string[] args, CancellationToken cancellationToken)
     {
         var parse = BuildRootCommand().Parse(args);
-        if (parse.Action is ParseErrorAction)
+        var unknown = UnknownOption(parse);
+        if (parse.Action is ParseErrorAction || unknown is not null)
         {
             var command = parse.CommandResult.Command;
             var usage = command is RootCommand ? "ditio-docs --help" : $"ditio-docs {command.Name} --help";
-            var errors = string.Join(" ", parse.Errors.Select(e => e.Message.TrimEnd('.') + "."));
-            await Console.Error.WriteLineAsync($"ditio-docs: error: {errors} See '{usage}'.");
+            var errors = unknown ?? string.Join(" ", parse.Errors.Select(e => e.Message.TrimEnd('.') + "."));
+            await Console.Error.WriteLineAsync(CliText.Escape($"ditio-docs: error: {errors} See '{usage}'."));
             return ExitCodes.Usage;
         }
 
         var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(invocation, cancellationToken);
+    }
+
+    /// <summary>
+    /// A command's argument that looks like an option (<c>push P-1 a.pdf --bogus</c>) is an unknown option, not a file
+    /// name, unless such a file exists or it follows <c>--</c>.
+    /// </summary>
+    private static string? UnknownOption(ParseResult parse)
+    {
+        var doubleDash = parse.Tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        var literal = doubleDash < 0 ? [] : parse.Tokens.Skip(doubleDash + 1).ToHashSet();
+        var suspect = parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens)
+            .FirstOrDefault(t => !literal.Contains(t) && t.Value.Length > 1 && t.Value[0] == '-' && !char.IsAsciiDigit(t.Value[1])
+                && !File.Exists(t.Value) && !Directory.Exists(t.Value));
+        return suspect is null ? null : $"Unrecognized option '{suspect.Value}' (to name a file that starts with '-', put it after '--').";
     }
 
     /// <summary>The usual help, then the target notation (for commands that take a target), settings and exit codes.</summary>

@@ -22,7 +22,7 @@ namespace Ditio.Documents.Testing;
 /// var projects = await ditio.GetProjectsAsync();
 /// </code>
 /// </example>
-public sealed class DitioEmulator : IAsyncDisposable
+public sealed partial class DitioEmulator : IAsyncDisposable
 {
     /// <summary>The id of the sample project <see cref="SampleProjectNumber"/>.</summary>
     public const string SampleProjectId = "65f1a2b3c4d5e6f7a8b9c0d1";
@@ -138,7 +138,7 @@ public sealed class DitioEmulator : IAsyncDisposable
             };
         });
         var app = builder.Build();
-        var documents = new DocumentEndpoints(options, store);
+        var documents = new DocumentEndpoints(options, store, faults);
         var pipeline = new EmulatorPipeline(
             faults, tokens, new IdentityEndpoint(options, tokens), new LookupEndpoints(store), documents, journal, options.TimeProvider);
         app.Run(pipeline.InvokeAsync);

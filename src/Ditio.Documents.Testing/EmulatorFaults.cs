@@ -6,7 +6,7 @@ namespace Ditio.Documents.Testing;
 /// Injects faults into the emulator: fail the next N requests that match a method and path, drop connections,
 /// delay or throttle responses, expire every token.
 /// </summary>
-public sealed class EmulatorFaults
+public sealed partial class EmulatorFaults
 {
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
@@ -57,6 +57,7 @@ public sealed class EmulatorFaults
 
         ThrottleBytesPerSecond = null;
         ResponseDelay = null;
+        ClearAnswerQuirks();
     }
 
     internal FaultRule? Take(string method, string path)

@@ -158,21 +158,33 @@ public interface IDitioDocumentsClient
 
     /// <summary>
     /// Mirrors a local folder to a project or work order: new files are uploaded, changed files (size, then SHA-256)
-    /// replace their namesake, unchanged files are not sent, and, when asked, documents this sync uploaded whose
-    /// files are gone are deleted. Documents anybody else put on the page are never touched.
+    /// replace the document this sync uploaded for them, unchanged files are not sent, and, when asked, documents this
+    /// sync uploaded whose files are gone are deleted. Documents anybody else put on the page are never touched.
     /// </summary>
     /// <remarks>
-    /// State lives in a manifest (per target and section: relative path, size, SHA-256, file reference id) written
-    /// atomically after each request, so an interrupted sync run again finishes the work without duplicates; a lost
-    /// manifest is rebuilt from the page listing, replacing by name. Two local files that would land on one page under
-    /// the same name (or names differing only in case) are conflicts and not uploaded.
+    /// <para>State lives in a manifest (folder, target, section, format version; per file its size, SHA-256 and file
+    /// reference id) written atomically before and after each request, so a sync interrupted at any point and run again
+    /// ends with every file present once. A manifest written for another folder, target or section, a corrupt one or
+    /// one of an unknown version stops the sync before anything is sent.</para>
+    /// <para>A document is this sync's only when the manifest recorded uploading it. A same-named document on the page
+    /// that it did not upload (also after the manifest was lost) is a conflict, left alone, unless
+    /// <see cref="DocumentSyncOptions.ReplaceExisting"/>. Two local files that would land on one page under the same
+    /// name (or names differing only in case) are conflicts and not uploaded. Created documents are matched to files by
+    /// name, never by their order in Ditio's answer. A rename or move replaces the old document.</para>
+    /// <para>Deletes (<see cref="DocumentSyncOptions.DeleteRemoved"/>) are refused, and reported as failed, after any
+    /// failure in the same run, when the folder holds no files, and when more than
+    /// <see cref="DocumentSyncOptions.MaxDelete"/> would go.</para>
+    /// <para>Symbolic links are skipped unless <see cref="DocumentSyncOptions.FollowSymlinks"/>; nothing whose real
+    /// path is outside the folder is ever sent. Junk files and <see cref="DocumentSyncOptions.Exclude"/> patterns are
+    /// left out. An entry that cannot be read or uploaded is a failed item; the rest goes on.</para>
     /// </remarks>
     /// <param name="folder">The local folder.</param>
     /// <param name="target">The project or work order.</param>
-    /// <param name="options">Section, sections from folders, delete, dry run, manifest path, progress.</param>
+    /// <param name="options">Section, sections from folders, delete and its cap, replace existing, links, exclusions, dry run, manifest path, progress.</param>
     /// <param name="cancellationToken">Cancels the sync; what was done is in the manifest.</param>
-    /// <returns>One item per file (added, replaced, unchanged, deleted, conflict, failed with why) and the counts.</returns>
+    /// <returns>One item per entry (added, replaced, unchanged, deleted, conflict, failed, skipped, excluded, with why) and the counts.</returns>
     /// <exception cref="ArgumentException"><paramref name="folder"/> does not exist, or an option is invalid.</exception>
+    /// <exception cref="DitioSyncManifestException">The manifest is corrupt, of an unknown version, or another folder's, target's or section's: nothing was sent.</exception>
     /// <exception cref="DitioApiException">The page listing failed (nothing was changed).</exception>
     /// <exception cref="DitioAuthenticationException">No access token could be had.</exception>
     Task<DocumentSyncResult> SyncFolderAsync(

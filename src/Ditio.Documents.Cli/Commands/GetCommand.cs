@@ -4,9 +4,10 @@ using Ditio.Documents.Cli.Internal;
 namespace Ditio.Documents.Cli.Commands;
 
 /// <summary>
-/// <c>ditio-docs get &lt;target&gt; &lt;fileReferenceId&gt; [-o path]</c>: downloads with <c>DownloadToFileAsync</c>
-/// (a temporary file, moved into place only when complete). Without <c>-o</c>, or with <c>-o</c> naming a folder, the
-/// file keeps its original name.
+/// <c>ditio-docs get &lt;target&gt; &lt;fileReferenceId&gt; [-o path] [--overwrite]</c>: downloads with
+/// <c>DownloadToFileAsync</c> into a temporary file beside the destination, moved into place only when complete, and
+/// removed on every failure. An existing file is never replaced without <c>--overwrite</c>. Without <c>-o</c> (or with
+/// <c>-o</c> naming a folder) the file keeps its original name, made safe (<see cref="DownloadFileName"/>).
 /// </summary>
 internal static class GetCommand
 {
@@ -16,29 +17,23 @@ internal static class GetCommand
         var id = CliArguments.FileReferenceId();
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Where to write it: a file path (replaced if it exists) or a folder; default: its original name in the current folder.",
+            Description = "Where to write it: a file path or a folder; default: its original name in the current folder.",
             HelpName = "path",
         };
-        var command = new Command("get", "Download a document to a file.") { target, id, output };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the file if it exists (without it, an existing file is left untouched: exit 1)." };
+        var command = new Command("get", "Download a document to a file.") { target, id, output, overwrite };
         command.SetCliAction(async (context, parse, cancellationToken) =>
         {
             var fileReferenceId = parse.GetRequiredValue(id);
-            var destination = parse.GetValue(output);
-            var (client, resolved) = await context.ConnectAsync(parse.GetRequiredValue(target), cancellationToken);
-            var (path, renameIn) = Destination(destination, fileReferenceId);
-            var document = await TransferProgressView.RunAsync(
-                context.ShowProgress,
-                $"Downloading {fileReferenceId}",
-                totalBytes: null,
-                perFile: false,
-                progress => client.DownloadToFileAsync(resolved.Target, fileReferenceId, path, progress, cancellationToken));
-            if (renameIn is not null)
+            var replace = parse.GetValue(overwrite);
+            var (folder, named) = Destination(parse.GetValue(output));
+            if (named is not null && !replace && File.Exists(named))
             {
-                var final = Path.Combine(renameIn, SafeFileName(document.FileName) ?? fileReferenceId);
-                File.Move(document.Path, final, overwrite: true);
-                document = document with { Path = final };
+                throw Exists(named);
             }
 
+            var (client, resolved) = await context.ConnectAsync(parse.GetRequiredValue(target), cancellationToken);
+            var document = await DownloadAsync(context, client, resolved, fileReferenceId, folder, named, replace, cancellationToken);
             if (context.Json)
             {
                 context.Output.Json(document);
@@ -53,31 +48,50 @@ internal static class GetCommand
         return command;
     }
 
-    /// <summary>
-    /// Where to download to: the path given, or (no path, or a folder) a hidden name in that folder, to be renamed to the
-    /// document's original name once it has arrived (the name comes with the download).
-    /// </summary>
-    private static (string Path, string? RenameIn) Destination(string? output, string fileReferenceId)
+    private static async Task<DownloadedDocument> DownloadAsync(
+        CliContext context, IDitioDocumentsClient client, ResolvedTarget resolved, string fileReferenceId, string folder, string? named, bool replace, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(folder, $".ditio-docs-{Guid.NewGuid():N}.download");
+        try
+        {
+            var document = await TransferProgressView.RunAsync(
+                context.ShowProgress,
+                $"Downloading {fileReferenceId}",
+                totalBytes: null,
+                perFile: false,
+                progress => client.DownloadToFileAsync(resolved.Target, fileReferenceId, temp, progress, cancellationToken));
+            var final = named ?? Path.Combine(folder, DownloadFileName.Safe(document.FileName) ?? DownloadFileName.Safe(fileReferenceId)!);
+            try
+            {
+                File.Move(temp, final, overwrite: replace);
+            }
+            catch (IOException) when (!replace && File.Exists(final))
+            {
+                throw Exists(final);
+            }
+
+            return document with { Path = final };
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>The folder to write in, and the file named by <c>-o</c> (none: the document's own name, in that folder).</summary>
+    /// <exception cref="CliUsageException">The folder does not exist.</exception>
+    private static (string Folder, string? Named) Destination(string? output)
     {
         if (output is not null && !Directory.Exists(output))
         {
-            return (Path.GetFullPath(output), null);
+            var full = Path.GetFullPath(output);
+            var parent = Path.GetDirectoryName(full)!;
+            return Directory.Exists(parent) ? (parent, full) : throw new CliUsageException($"The folder of '{output}' does not exist.");
         }
 
-        var folder = Path.GetFullPath(output ?? ".");
-        return (Path.Combine(folder, $".ditio-docs-{fileReferenceId}.download"), folder);
+        return (Path.GetFullPath(output ?? "."), null);
     }
 
-    /// <summary>The document's name as a file name here: no folders, no characters this system refuses.</summary>
-    private static string? SafeFileName(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-
-        var invalid = Path.GetInvalidFileNameChars().Append('/').Append('\\').ToHashSet();
-        var safe = new string([.. name.Select(c => invalid.Contains(c) ? '_' : c)]).Trim();
-        return safe is "" or "." or ".." ? null : safe;
-    }
+    private static FileExistsException Exists(string path) =>
+        new($"'{path}' already exists and was left untouched: use --overwrite to replace it, or -o PATH to write elsewhere.");
 }

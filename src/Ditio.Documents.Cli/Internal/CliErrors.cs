@@ -8,10 +8,13 @@ internal static class CliErrors
     public static int Report(Exception exception, bool verbose, TextWriter error)
     {
         var (code, message) = Describe(exception);
-        error.WriteLine($"ditio-docs: error: {OneLine(message)}");
+        error.WriteLine($"ditio-docs: error: {CliText.Escape(OneLine(message))}");
         if (verbose)
         {
-            error.WriteLine(exception.ToString());
+            foreach (var line in exception.ToString().Split('\n'))
+            {
+                error.WriteLine(CliText.Escape(line.TrimEnd('\r')));
+            }
         }
 
         return code;
@@ -22,7 +25,11 @@ internal static class CliErrors
         CliUsageException usage => (ExitCodes.Usage, usage.Message),
         OptionsValidationException options => (ExitCodes.Usage, DitioSettings.Rename(options)),
         ArgumentException argument => (ExitCodes.Usage, WithoutParameter(argument)),
+        DitioAuthenticationException { StatusCode: null or >= System.Net.HttpStatusCode.InternalServerError } unreachable =>
+            (ExitCodes.Failed, $"no token from the identity server (not reachable, or failing; try again later): {unreachable.Message}"),
         DitioAuthenticationException auth => (ExitCodes.Authentication, $"authentication failed: {auth.Message}"),
+        DitioSyncManifestException manifest => (ExitCodes.Failed, manifest.Message),
+        FileExistsException exists => (ExitCodes.Failed, exists.Message),
         DitioApiException { IsNotFound: true } or DitioApiException { Kind: DitioFailureKind.Forbidden } => (ExitCodes.Usage, $"not found: {exception.Message}"),
         DitioApiException api => (ExitCodes.Failed, api.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),

@@ -16,18 +16,19 @@ internal sealed class CliOutput(TextWriter writer)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public void Line(string text = "") => writer.WriteLine(text);
+    /// <summary>A line of text; control characters in it are printed escaped.</summary>
+    public void Line(string text = "") => writer.WriteLine(CliText.Escape(text));
 
     public void Json<T>(T value) => writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 
     /// <summary>
-    /// Columns separated by two spaces, each as wide as its widest cell; the last column is not padded. With no rows,
+    /// Columns separated by two spaces (control characters in cells printed escaped), each as wide as its widest cell; the last column is not padded. With no rows,
     /// <paramref name="whenEmpty"/> (if any) instead.
     /// </summary>
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? whenEmpty = null)
     {
         var all = new List<IReadOnlyList<string>> { headers };
-        all.AddRange(rows);
+        all.AddRange(rows.Select(r => (IReadOnlyList<string>)[.. r.Select(CliText.Escape)]));
         if (all.Count == 1)
         {
             if (whenEmpty is not null)

@@ -39,7 +39,7 @@ internal static class TransferProgressView
             _context = context;
             _totalBytes = totalBytes;
             _perFile = perFile;
-            _overall = context.AddTask(Markup.Escape(title), maxValue: Math.Max(1, totalBytes ?? 1));
+            _overall = context.AddTask(Markup.Escape(CliText.Escape(title)), maxValue: Math.Max(1, totalBytes ?? 1));
             _overall.IsIndeterminate = totalBytes is null;
         }
 
@@ -72,7 +72,7 @@ internal static class TransferProgressView
 
         private ProgressTask NewFileBar(DocumentTransferProgress value)
         {
-            var bar = _context.AddTask("  " + Markup.Escape(value.FileName), maxValue: Math.Max(1, value.FileTotalBytes ?? 1));
+            var bar = _context.AddTask("  " + Markup.Escape(CliText.Escape(value.FileName)), maxValue: Math.Max(1, value.FileTotalBytes ?? 1));
             bar.HideWhenCompleted = true;
             return bar;
         }

@@ -8,7 +8,7 @@ namespace Ditio.Documents.Testing.Internal;
 /// Upload, list, download and delete on <c>projects/{id}/documents</c> and <c>tasks/{id}/documents</c>, with the
 /// guide's semantics. A project route sees its whole folder; a work-order route sees what was uploaded through it.
 /// </summary>
-internal sealed class DocumentEndpoints(DitioEmulatorOptions options, EmulatorStore store)
+internal sealed class DocumentEndpoints(DitioEmulatorOptions options, EmulatorStore store, EmulatorFaults faults)
 {
     private readonly UploadReader _uploads = new(options, store);
 
@@ -68,7 +68,7 @@ internal sealed class DocumentEndpoints(DitioEmulatorOptions options, EmulatorSt
     private async Task UploadAsync(HttpContext context, Target target)
     {
         var section = context.Request.Query["section"].ToString();
-        section = string.IsNullOrWhiteSpace(section) ? target.DefaultSection : section.Trim();
+        section = faults.ReportSectionAs ?? (string.IsNullOrWhiteSpace(section) ? target.DefaultSection : section.Trim());
         var replace = string.Equals(context.Request.Query["replaceExistingFilesWithSameName"], "true", StringComparison.OrdinalIgnoreCase);
         var pageId = EmulatorStore.PageExternalId(target.ProjectId, section);
         var now = options.TimeProvider.GetUtcNow();
@@ -106,6 +106,16 @@ internal sealed class DocumentEndpoints(DitioEmulatorOptions options, EmulatorSt
         }
 
         var (created, page) = store.Attach(result.Files, replace);
+        if (faults.ReverseUploadAnswers)
+        {
+            created = [.. created.Reverse()];
+        }
+
+        if (faults.TakeAnsweredId() is { } lie)
+        {
+            created = [created[0] with { FileReferenceId = lie }, .. created.Skip(1)];
+        }
+
         await EmulatorJson.WriteAsync(context, 200, new
         {
             successful = true,

@@ -71,31 +71,9 @@ public sealed partial class DitioDocumentsClient
         }
 
         var sendable = Enumerable.Range(0, list.Count).Where(i => outcomes[i] is null).ToList();
-        var batches = UploadPlanner.Plan(list, sendable, _transfers.MaxRequestBytes, boundary, _transfers.MaxFilesPerRequest);
         var tracker = new ProgressTracker(options?.Progress, TotalOf(sendable.Select(i => list[i])));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _transfers.MaxParallelRequests, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(batches, parallel, async (batch, ct) =>
-        {
-            var batchFiles = batch.Select(i => list[i]).ToList();
-            try
-            {
-                var result = await SendUploadAsync(target, batchFiles, options, boundary, tracker, ct).ConfigureAwait(false);
-                var created = MatchCreated(batchFiles, result.Files);
-                for (var j = 0; j < batch.Count; j++)
-                {
-                    outcomes[batch[j]] = new DocumentUploadOutcome { File = batchFiles[j], Status = DocumentUploadStatus.Uploaded, Document = created[j] };
-                }
-            }
-            catch (DitioException ex)
-            {
-                foreach (var i in batch)
-                {
-                    outcomes[i] = new DocumentUploadOutcome { File = list[i], Status = DocumentUploadStatus.Failed, Error = ex };
-                }
-            }
-        }).ConfigureAwait(false);
-
-        return new DocumentBatchUploadResult { Outcomes = outcomes!, RequestCount = batches.Count };
+        var requests = await UploadBatchesAsync(target, list, sendable, outcomes, options, boundary, tracker, null, cancellationToken).ConfigureAwait(false);
+        return new DocumentBatchUploadResult { Outcomes = outcomes!, RequestCount = requests };
     }
 
     private async Task<DocumentUploadResult> SendUploadAsync(
@@ -160,20 +138,17 @@ public sealed partial class DitioDocumentsClient
         return total;
     }
 
-    /// <summary>Ditio lists the created files in the order of the parts; match by that order, or by name if the counts differ.</summary>
-    private static UploadedDocument?[] MatchCreated(List<DocumentUploadFile> files, IReadOnlyList<UploadedDocument> created)
-    {
-        if (created.Count == files.Count)
-        {
-            return [.. created];
-        }
-
-        var remaining = created.ToList();
-        return files.Select(f =>
-        {
-            var match = remaining.Find(c => string.Equals(c.Name, f.FileName, StringComparison.Ordinal));
-            remaining.Remove(match!);
-            return match;
-        }).ToArray();
-    }
+    /// <summary>The batch uploader behind <c>UploadManyAsync</c> and sync (one rule for both: created documents matched by name).</summary>
+    internal Task<int> UploadBatchesAsync(
+        DocumentTarget target,
+        IReadOnlyList<DocumentUploadFile> files,
+        IReadOnlyList<int> sendable,
+        DocumentUploadOutcome?[] outcomes,
+        DocumentUploadOptions? options,
+        string boundary,
+        ProgressTracker tracker,
+        IBatchObserver? observer,
+        CancellationToken cancellationToken) =>
+        new BatchUploader(_transfers, (batch, b, t, ct) => SendUploadAsync(target, batch, options, b, t, ct))
+            .UploadAsync(files, sendable, outcomes, boundary, tracker, observer, cancellationToken);
 }

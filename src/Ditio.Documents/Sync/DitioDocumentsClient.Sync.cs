@@ -20,10 +20,13 @@ public sealed partial class DitioDocumentsClient
 
         options ??= new DocumentSyncOptions();
         Internal.Validation.Guard.Section(options.Section, $"{nameof(options)}.{nameof(DocumentSyncOptions.Section)}");
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxDelete, $"{nameof(options)}.{nameof(DocumentSyncOptions.MaxDelete)}");
+        ArgumentNullException.ThrowIfNull(options.Exclude, $"{nameof(options)}.{nameof(DocumentSyncOptions.Exclude)}");
+        SyncExclusions.Check(options.Exclude, $"{nameof(options)}.{nameof(DocumentSyncOptions.Exclude)}");
         var manifestPath = Path.GetFullPath(options.ManifestPath ?? Path.Combine(folder, DocumentSyncOptions.DefaultManifestFileName));
-        if (!Directory.Exists(Path.GetDirectoryName(manifestPath)))
+        if (Directory.Exists(manifestPath) || !Directory.Exists(Path.GetDirectoryName(manifestPath)))
         {
-            throw new ArgumentException($"The folder of the manifest '{manifestPath}' does not exist.", $"{nameof(options)}.{nameof(DocumentSyncOptions.ManifestPath)}");
+            throw new ArgumentException($"The manifest '{manifestPath}' is a folder, or its folder does not exist: give the path of a file.", $"{nameof(options)}.{nameof(DocumentSyncOptions.ManifestPath)}");
         }
 
         using var sync = new FolderSync(this, _transfers, target, manifestPath);

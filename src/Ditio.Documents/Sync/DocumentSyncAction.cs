@@ -18,6 +18,12 @@ public enum DocumentSyncAction
     /// <summary>The file was not uploaded: another local file would land on the same page under the same name (or one differing only in case), or the page holds a namesake this sync did not upload.</summary>
     Conflict = 4,
 
-    /// <summary>The file could not be uploaded or deleted; see <see cref="DocumentSyncItem.Reason"/>.</summary>
+    /// <summary>The file could not be read or uploaded, or a document could not (or was not allowed to) be deleted; see <see cref="DocumentSyncItem.Reason"/>.</summary>
     Failed = 5,
+
+    /// <summary>The entry was not synced on purpose: a symbolic link not followed, or one pointing outside the folder.</summary>
+    Skipped = 6,
+
+    /// <summary>The file matched an exclusion: default junk (<c>Thumbs.db</c>, <c>~$*</c>, ...), an <c>Exclude</c> pattern, or a hidden or system file.</summary>
+    Excluded = 7,
 }

@@ -27,5 +27,11 @@ public sealed record DocumentSyncResult
     /// <summary>Gets how many files failed.</summary>
     public int Failed => Count(DocumentSyncAction.Failed);
 
+    /// <summary>Gets how many entries were skipped (symbolic links).</summary>
+    public int Skipped => Count(DocumentSyncAction.Skipped);
+
+    /// <summary>Gets how many files were excluded (junk, patterns, hidden files).</summary>
+    public int Excluded => Count(DocumentSyncAction.Excluded);
+
     private int Count(DocumentSyncAction action) => Items.Count(i => i.Action == action);
 }

@@ -7,7 +7,7 @@ namespace Ditio.Documents.IntegrationTests.Cli;
 /// <summary>ditio-docs sync as a real process: the JSON summary, the text report, the dry run and the exit codes.</summary>
 public sealed class CliSyncTests : IDisposable
 {
-    private static readonly string[] SummaryKeys = ["folder", "target", "dryRun", "added", "replaced", "unchanged", "deleted", "conflicts", "failed", "items"];
+    private static readonly string[] SummaryKeys = ["folder", "target", "dryRun", "added", "replaced", "unchanged", "deleted", "conflicts", "failed", "skipped", "excluded", "items"];
     private readonly TestFiles _files = new();
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class CliSyncTests : IDisposable
         Assert.StartsWith("Dry run: nothing was changed.", run.Lines[0], StringComparison.Ordinal);
         Assert.Equal(["would add", "Contracts/Kontrakt.pdf", "Contracts"], Cells(run.Lines.Single(l => l.Contains("Kontrakt", StringComparison.Ordinal))));
         Assert.Equal(["would add", "Readme.pdf"], Cells(run.Lines.Single(l => l.Contains("Readme", StringComparison.Ordinal))));
-        Assert.EndsWith(": add 2, replace 0, unchanged 0, delete 0, conflicts 0.", run.Lines[^1], StringComparison.Ordinal);
+        Assert.EndsWith(": add 2, replace 0, unchanged 0, delete 0, conflicts 0, failed 0, skipped 0, excluded 0.", run.Lines[^1], StringComparison.Ordinal);
         Assert.Empty(emulator.GetDocuments());
         Assert.DoesNotContain(emulator.Journal, r => r.Method is "POST" or "DELETE" && !r.Path.EndsWith("/connect/token", StringComparison.Ordinal));
     }
@@ -80,7 +80,7 @@ public sealed class CliSyncTests : IDisposable
         Assert.Equal(
             new Dictionary<string, string> { ["NEW.PDF"] = "conflict", ["change.pdf"] = "replaced", ["gone.pdf"] = "deleted", ["new.pdf"] = "conflict" },
             actions);
-        Assert.EndsWith(": added 0, replaced 1, unchanged 1, deleted 1, conflicts 2, failed 0.", second.Lines[^1], StringComparison.Ordinal);
+        Assert.EndsWith(": added 0, replaced 1, unchanged 1, deleted 1, conflicts 2, failed 0, skipped 0, excluded 0.", second.Lines[^1], StringComparison.Ordinal);
         Assert.Equal(["change.pdf", "keep.pdf"], emulator.GetDocuments().Select(d => d.Name).Order(StringComparer.Ordinal));
     }
 

@@ -1,73 +1,48 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Ditio.Documents.Internal.Sync;
 
 /// <summary>
-/// What earlier syncs uploaded, per target and section: relative path, size, SHA-256 and file reference id. Written
-/// atomically (a temporary file moved over the old one), so a crash leaves either the old or the new manifest.
+/// What earlier syncs of one folder to one target uploaded: per file its section, size, SHA-256 and file reference id,
+/// and the folder, target and sections it was written for, so it is never applied to anything else. Read and written
+/// by <see cref="SyncManifestFile"/>.
 /// </summary>
 internal sealed class SyncManifest
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    public const int CurrentVersion = 2;
 
-    public int Version { get; set; } = 1;
+    public int Version { get; set; } = CurrentVersion;
 
-    /// <summary>Entries by target (<c>project:{id}</c>, <c>task:{id}</c>), then by <see cref="Key"/>.</summary>
-    public Dictionary<string, Dictionary<string, ManifestEntry>> Targets { get; set; } = new(StringComparer.Ordinal);
+    public string Folder { get; set; } = "";
 
-    [JsonIgnore]
-    public bool Existed { get; private set; }
+    /// <summary>The target: <c>project:{id}</c> or <c>task:{id}</c>.</summary>
+    public string Target { get; set; } = "";
+
+    public string? Section { get; set; }
+
+    public bool SectionsFromFolders { get; set; }
+
+    /// <summary>The page each section key landed on, as Ditio reported it (external id), so a renamed page is still known.</summary>
+    public Dictionary<string, string> Pages { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Entries by <see cref="Key"/>.</summary>
+    public Dictionary<string, ManifestEntry> Entries { get; set; } = new(StringComparer.Ordinal);
 
     public static string TargetKey(DocumentTarget target) => $"{(target.Kind == DocumentTargetKind.Project ? "project" : "task")}:{target.Id}";
 
-    /// <summary>An entry's key: the section (case-insensitive, as Ditio pages are) and the relative path.</summary>
-    public static string Key(string? section, string relativePath) => $"{section?.Trim().ToUpperInvariant()}|{relativePath}";
+    /// <summary>A section's key: case-insensitive, as Ditio pages are; empty for the default page.</summary>
+    public static string SectionKey(string? section) => section?.Trim().ToUpperInvariant() ?? "";
 
-    public static async Task<SyncManifest> LoadAsync(string path, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path))
-        {
-            return new SyncManifest();
-        }
+    /// <summary>An entry's key: the section key and the relative path.</summary>
+    public static string Key(string? section, string relativePath) => $"{SectionKey(section)}|{relativePath}";
 
-        var stream = File.OpenRead(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            var manifest = await JsonSerializer.DeserializeAsync<SyncManifest>(stream, Json, cancellationToken).ConfigureAwait(false)
-                ?? new SyncManifest();
-            manifest.Existed = true;
-            return manifest;
-        }
-    }
-
-    public Dictionary<string, ManifestEntry> For(DocumentTarget target)
-    {
-        var key = TargetKey(target);
-        if (!Targets.TryGetValue(key, out var entries))
-        {
-            entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
-            Targets[key] = entries;
-        }
-
-        return entries;
-    }
-
-    public async Task SaveAsync(string path, CancellationToken cancellationToken)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        var stream = File.Create(temp);
-        await using (stream.ConfigureAwait(false))
-        {
-            await JsonSerializer.SerializeAsync(stream, this, Json, cancellationToken).ConfigureAwait(false);
-            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
+    /// <summary>Whether any entry holds the id, and which.</summary>
+    public ManifestEntry? OwnerOf(string fileReferenceId) =>
+        Entries.Values.FirstOrDefault(e => string.Equals(e.FileReferenceId, fileReferenceId, StringComparison.Ordinal));
 }
 
-/// <summary>One file the sync uploaded, or is uploading (<see cref="Pending"/>: sent, answer not yet recorded).</summary>
+/// <summary>
+/// One file the sync uploaded, or is uploading (<see cref="Pending"/>: sent, answer not recorded; the document it had
+/// before, if any, keeps its id here until the answer names the new one).
+/// </summary>
 internal sealed class ManifestEntry
 {
     public string RelativePath { get; set; } = "";
@@ -83,4 +58,6 @@ internal sealed class ManifestEntry
     public string? FileReferenceId { get; set; }
 
     public bool Pending { get; set; }
+
+    public ManifestEntry Copy() => (ManifestEntry)MemberwiseClone();
 }

@@ -1,96 +1,173 @@
+using Ditio.Documents.Internal.Uploads;
+
 namespace Ditio.Documents.Internal.Sync;
 
-/// <summary>What a sync will do: an item per file, the files to upload and the documents to delete.</summary>
+/// <summary>One file to upload: what it is, how it goes, and the manifest entries of ours it replaces on the page (a rename or move).</summary>
+internal sealed record PlannedUpload(LocalFile File, DocumentUploadFile Upload, string Sha256, List<ManifestEntry> Supersedes);
+
+/// <summary>
+/// What a sync will do: an item per entry of the folder, the files to upload and the documents to delete. A document is
+/// ours only when the manifest holds its id (<see cref="SyncOwnership"/>); everything else on the page is left alone.
+/// </summary>
 internal sealed class SyncPlan
 {
+    private readonly HashSet<string> _refusedDeletes = new(StringComparer.Ordinal);
+
     public List<DocumentSyncItem> Items { get; } = [];
 
-    public List<(LocalFile File, DocumentSyncAction Action)> Uploads { get; } = [];
+    public List<PlannedUpload> Uploads { get; } = [];
 
     public List<ManifestEntry> Deletes { get; } = [];
 
-    /// <summary>
-    /// Decides per file: conflicts first (two files for one name on one page), then by the manifest and the page
-    /// listing. A namesake on the page that the sync did not upload is adopted (replaced) only when the manifest has
-    /// nothing for that page (it was lost, or this is the first sync); otherwise it is somebody else's and a conflict.
-    /// </summary>
+    /// <summary>Entries to forget without a request: their document is no longer on the page, or was never known.</summary>
+    public List<ManifestEntry> Forget { get; } = [];
+
+    /// <summary>Gets a value indicating whether anything failed (a delete refused by a guard is not a failure that blocks others).</summary>
+    public bool HasFailures => Items.Exists(i => i.Action == DocumentSyncAction.Failed && !_refusedDeletes.Contains(SyncManifest.Key(i.Section, i.RelativePath)));
+
     public static async Task<SyncPlan> CreateAsync(
-        List<LocalFile> files,
-        Dictionary<string, ManifestEntry> manifest,
-        IReadOnlyList<DocumentPage> pages,
-        DocumentSyncOptions options,
-        CancellationToken cancellationToken)
+        FolderScanner scan, SyncManifest manifest, SyncOwnership ownership, DocumentSyncOptions options, DitioTransferOptions limits, CancellationToken cancellationToken)
     {
         var plan = new SyncPlan();
-        var clashes = files.GroupBy(f => (Section: f.Section?.Trim().ToUpperInvariant(), Name: f.Name.ToUpperInvariant()))
+        plan.Items.AddRange(scan.Items);
+        var clashes = scan.Files.GroupBy(f => (SyncManifest.SectionKey(f.Section), DocumentNames.Key(f.Name)))
             .Where(g => g.Count() > 1)
             .SelectMany(g => g.Select(f => (f, others: g.Where(o => o != f).Select(o => o.RelativePath).ToList())))
             .ToDictionary(x => x.f, x => x.others);
-        foreach (var file in files)
+        var present = scan.Files.Select(f => f.Key).Concat(scan.Items.Select(i => SyncManifest.Key(i.Section, i.RelativePath))).ToHashSet(StringComparer.Ordinal);
+        var superseded = new HashSet<ManifestEntry>();
+        var boundary = UploadContent.NewBoundary();
+        foreach (var file in scan.Files)
         {
             if (clashes.TryGetValue(file, out var others))
             {
-                plan.Items.Add(Item(file, DocumentSyncAction.Conflict, null, $"'{file.RelativePath}' and '{string.Join("', '", others)}' would land on one page under the same name."));
+                plan.Add(file, DocumentSyncAction.Conflict, null, $"'{file.RelativePath}' and '{string.Join("', '", others)}' would land on one page under the same name.");
                 continue;
             }
 
-            await plan.DecideAsync(file, manifest, PageOf(pages, file.Section), cancellationToken).ConfigureAwait(false);
-        }
-
-        var present = files.Select(f => SyncManifest.Key(f.Section, f.RelativePath)).ToHashSet(StringComparer.Ordinal);
-        foreach (var (key, entry) in manifest.Where(e => !present.Contains(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            if (options.DeleteRemoved)
+            try
             {
-                plan.Deletes.Add(entry);
-                plan.Items.Add(new DocumentSyncItem { RelativePath = entry.RelativePath, Section = entry.Section, Action = DocumentSyncAction.Deleted, FileReferenceId = entry.FileReferenceId });
+                await plan.DecideAsync(file, manifest, ownership, present, superseded, options, limits, boundary, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                plan.Add(file, DocumentSyncAction.Failed, null, $"It cannot be synced: {ex.Message}");
             }
         }
 
+        plan.PlanDeletes(scan, manifest, ownership, present, superseded, options);
         return plan;
     }
 
-    private async Task DecideAsync(LocalFile file, Dictionary<string, ManifestEntry> manifest, DocumentPage? page, CancellationToken cancellationToken)
+    private async Task DecideAsync(
+        LocalFile file, SyncManifest manifest, SyncOwnership ownership, HashSet<string> present, HashSet<ManifestEntry> superseded,
+        DocumentSyncOptions options, DitioTransferOptions limits, string boundary, CancellationToken cancellationToken)
     {
-        manifest.TryGetValue(SyncManifest.Key(file.Section, file.RelativePath), out var entry);
-        var onPage = entry?.FileReferenceId is { } id ? page?.Files.FirstOrDefault(d => d.FileReferenceId == id) : null;
-        if (entry is { Pending: false } && onPage is not null)
+        Validation.Guard.Section(file.Section, "section");
+        manifest.Entries.TryGetValue(file.Key, out var entry);
+        var sha = await file.Sha256Async(cancellationToken).ConfigureAwait(false);
+        var ours = entry is { Pending: false, FileReferenceId: { } id } && ownership.IsListed(id);
+        if (ours && file.Size == entry!.Size && sha == entry.Sha256)
         {
-            var same = file.Size == entry.Size && await file.Sha256Async(cancellationToken).ConfigureAwait(false) == entry.Sha256;
-            if (same)
+            Add(file, DocumentSyncAction.Unchanged, entry.FileReferenceId, null);
+            return;
+        }
+
+        var verdict = ownership.Namesakes(file, entry, present, options.ReplaceExisting);
+        if (verdict.Conflict is { } conflict)
+        {
+            Add(file, DocumentSyncAction.Conflict, verdict.ConflictId, conflict);
+            return;
+        }
+
+        var upload = file.ToUpload();
+        if (UploadRules.Check(upload, limits, boundary) is { } broken)
+        {
+            Add(file, DocumentSyncAction.Failed, null, broken);
+            return;
+        }
+
+        superseded.UnionWith(verdict.Supersedes);
+        Uploads.Add(new PlannedUpload(file, upload, sha, verdict.Supersedes));
+        Add(file, ours || verdict.Replaces ? DocumentSyncAction.Replaced : DocumentSyncAction.Added, null, null);
+    }
+
+    private void PlanDeletes(FolderScanner scan, SyncManifest manifest, SyncOwnership ownership, HashSet<string> present, HashSet<ManifestEntry> superseded, DocumentSyncOptions options)
+    {
+        var failedBefore = HasFailures;
+        var candidates = new List<ManifestEntry>();
+        foreach (var (_, entry) in manifest.Entries.Where(e => !present.Contains(e.Key) && !superseded.Contains(e.Value)).OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (entry.FileReferenceId is not { } id || !ownership.IsListed(id))
             {
-                Items.Add(Item(file, DocumentSyncAction.Unchanged, onPage.FileReferenceId, null));
-                return;
+                Forget.Add(entry);
             }
-
-            Upload(file, DocumentSyncAction.Replaced);
-            return;
+            else if (options.DeleteRemoved)
+            {
+                candidates.Add(entry);
+            }
         }
 
-        var namesake = page?.Files.FirstOrDefault(d => string.Equals(d.Name, file.Name, StringComparison.OrdinalIgnoreCase));
-        var pageIsManaged = manifest.Values.Any(e => !e.Pending && SameSection(e.Section, file.Section));
-        if (entry is null && namesake is not null && pageIsManaged)
+        var missing = MissingSectionFolders(scan, candidates, options);
+        foreach (var entry in candidates.Where(e => missing.Contains(TopFolder(e.RelativePath)!)))
         {
-            Items.Add(Item(file, DocumentSyncAction.Conflict, namesake.FileReferenceId,
-                $"The page already holds '{namesake.Name}', which this sync did not upload: rename the file or remove that document."));
-            return;
+            Items.Add(Refused(entry, DeleteGuard.EmptySectionFolder(TopFolder(entry.RelativePath)!)));
         }
 
-        Upload(file, entry is null && namesake is not null ? DocumentSyncAction.Replaced : DocumentSyncAction.Added);
+        candidates.RemoveAll(e => missing.Contains(TopFolder(e.RelativePath) ?? ""));
+        var refusal = candidates.Count == 0 ? null
+            : failedBefore ? DeleteGuard.AfterFailure
+            : scan.Files.Count == 0 ? DeleteGuard.EmptyFolder
+            : candidates.Count > options.MaxDelete ? DeleteGuard.OverCap(candidates.Count, options.MaxDelete)
+            : null;
+        foreach (var entry in candidates)
+        {
+            Items.Add(refusal is null ? Refused(entry, null) with { Action = DocumentSyncAction.Deleted } : Refused(entry, refusal));
+            if (refusal is null)
+            {
+                Deletes.Add(entry);
+            }
+        }
     }
 
-    private void Upload(LocalFile file, DocumentSyncAction action)
+    /// <summary>With sections from folders, top-level folders that held our files and now hold nothing at all (a share not mounted?).</summary>
+    private static HashSet<string> MissingSectionFolders(FolderScanner scan, List<ManifestEntry> candidates, DocumentSyncOptions options)
     {
-        Uploads.Add((file, action));
-        Items.Add(Item(file, action, null, null));
+        if (!options.SectionsFromFolders)
+        {
+            return [];
+        }
+
+        var seen = scan.Files.Select(f => TopFolder(f.RelativePath)).Concat(scan.Items.Select(i => TopFolder(i.RelativePath) ?? i.RelativePath)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return candidates.Select(e => TopFolder(e.RelativePath)).OfType<string>().Where(t => !seen.Contains(t)).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static DocumentPage? PageOf(IReadOnlyList<DocumentPage> pages, string? section) =>
-        pages.FirstOrDefault(p => SameSection(p.Section, section ?? "Documents"));
+    private static string? TopFolder(string relativePath) => relativePath.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? relativePath[..slash] : null;
 
-    internal static bool SameSection(string? a, string? b) =>
-        string.Equals(a?.Trim() ?? "Documents", b?.Trim() ?? "Documents", StringComparison.OrdinalIgnoreCase);
+    private DocumentSyncItem Refused(ManifestEntry entry, string? reason)
+    {
+        if (reason is not null)
+        {
+            _refusedDeletes.Add(SyncManifest.Key(entry.Section, entry.RelativePath));
+        }
 
-    private static DocumentSyncItem Item(LocalFile file, DocumentSyncAction action, string? fileReferenceId, string? reason) =>
-        new() { RelativePath = file.RelativePath, Section = file.Section, Action = action, FileReferenceId = fileReferenceId, Reason = reason };
+        return new()
+        {
+            RelativePath = entry.RelativePath, Section = entry.Section, FileReferenceId = entry.FileReferenceId, Action = DocumentSyncAction.Failed, Reason = reason,
+        };
+    }
+
+    public void Add(LocalFile file, DocumentSyncAction action, string? fileReferenceId, string? reason) =>
+        Items.Add(new DocumentSyncItem { RelativePath = file.RelativePath, Section = file.Section, Action = action, FileReferenceId = fileReferenceId, Reason = reason });
+
+    /// <summary>Replaces the item of a file or delete (by path and section) with a changed copy.</summary>
+    public void Update(string relativePath, string? section, Func<DocumentSyncItem, DocumentSyncItem> change)
+    {
+        lock (Items)
+        {
+            var index = Items.FindIndex(i => i.RelativePath == relativePath && SyncManifest.SectionKey(i.Section) == SyncManifest.SectionKey(section)
+                && i.Action is DocumentSyncAction.Added or DocumentSyncAction.Replaced or DocumentSyncAction.Deleted);
+            Items[index] = change(Items[index]);
+        }
+    }
 }

@@ -51,6 +51,13 @@ internal sealed class FilePartContent : HttpContent
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         _progress?.Restart();
+        if (_file.FilePath is not null && _length == 0)
+        {
+            // Nothing to read, so nothing is opened: a named pipe or device node reads as empty and its open would block.
+            _progress?.Complete();
+            return;
+        }
+
         if (_file.FilePath is { } path)
         {
             var file = _call.RunCallerCode(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan));
