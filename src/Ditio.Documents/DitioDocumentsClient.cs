@@ -140,18 +140,25 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     {
         using var token = Link(cancellationToken);
         using var response = await SendCoreAsync(call, send, watchdog, watchdog?.Token ?? token.Token, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+        try
         {
-            var answer = JsonAnswers.Read(response.Content, DitioJson.TypeInfo<T>());
-            return (answer.Value ?? throw Report(call, _errors.InvalidResponse(response, call, JsonAnswers.Describe(answer.Error!), answer.Error)), response.StatusCode);
-        }
+            if (response.IsSuccessStatusCode)
+            {
+                var answer = JsonAnswers.Read(response, call, DitioJson.TypeInfo<T>());
+                return (answer.Value ?? throw Report(call, _errors.InvalidResponse(response, call, JsonAnswers.Describe(answer.Error!), answer.Error)), response.StatusCode);
+            }
 
-        if (notFoundAsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            if (notFoundAsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return (null, response.StatusCode);
+            }
+
+            throw Report(call, _errors.FromResponse(response, call));
+        }
+        finally
         {
-            return (null, response.StatusCode);
+            call.ReleaseAnswer();
         }
-
-        throw Report(call, _errors.FromResponse(response, call));
     }
 
     /// <summary>Sends one call whose answer has no content of interest (a delete).</summary>
@@ -160,9 +167,16 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     {
         using var token = Link(cancellationToken);
         using var response = await SendCoreAsync(call, send, watchdog: null, token.Token, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode && !(idempotentDelete && IsGoneOnRetry(response, call)))
+        try
         {
-            throw Report(call, _errors.FromResponse(response, call));
+            if (!response.IsSuccessStatusCode && !(idempotentDelete && IsGoneOnRetry(response, call)))
+            {
+                throw Report(call, _errors.FromResponse(response, call));
+            }
+        }
+        finally
+        {
+            call.ReleaseAnswer();
         }
     }
 

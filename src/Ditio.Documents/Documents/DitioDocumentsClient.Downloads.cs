@@ -33,7 +33,9 @@ public sealed partial class DitioDocumentsClient
             watchdog.Pause();
             if (!response.IsSuccessStatusCode)
             {
-                throw Report(call, _errors.FromResponse(response, call));
+                var error = _errors.FromResponse(response, call);
+                call.ReleaseAnswer();
+                throw Report(call, error);
             }
 
             return await OpenDownloadAsync(response, call, watchdog, fileReferenceId, progress, cancellationToken).ConfigureAwait(false);

@@ -39,10 +39,11 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
             ["scope"] = options.Scope,
         };
 
+        var call = DitioCall.Token();
         HttpResponseMessage response;
         try
         {
-            response = await identity.RequestTokenAsync(form, DitioCall.Token(), cancellationToken).ConfigureAwait(false);
+            response = await identity.RequestTokenAsync(form, call, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not DitioException && !cancellationToken.IsCancellationRequested)
         {
@@ -55,13 +56,18 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
             };
         }
 
-        using (response)
+        try
         {
-            return Read(response);
+            return Read(response, call);
+        }
+        finally
+        {
+            response.Dispose();
+            call.ReleaseAnswer();
         }
     }
 
-    private (string Token, TimeSpan Lifetime) Read(HttpResponseMessage response)
+    private (string Token, TimeSpan Lifetime) Read(HttpResponseMessage response, DitioCall call)
     {
         var status = string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.StatusCode}");
         if ((int)response.StatusCode is >= 300 and < 400)
@@ -72,15 +78,15 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
         if (!response.IsSuccessStatusCode)
         {
             // OAuth error bodies come with 400 or 401 (RFC 6749 5.2); an "error" field on a 5xx is something else.
-            var body = DitioErrors.BodyText(response);
-            var oauth = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized ? TryParse(response) : null;
+            var body = DitioErrors.BodyText(call);
+            var oauth = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized ? TryParse(call) : null;
             var reason = oauth?.Error is { } error
                 ? $"the identity server answered {status}: {error}{(oauth.ErrorDescription is { } d ? $" ({d})" : "")}"
                 : $"the identity server answered {status}: {ErrorBodyParser.OneLine(body) ?? "(empty body)"}";
             throw errors.Authentication(_clientId, reason, response.StatusCode, oauth?.Error, oauth?.ErrorDescription);
         }
 
-        var parsed = TryParse(response);
+        var parsed = TryParse(call);
         if (string.IsNullOrWhiteSpace(parsed?.AccessToken))
         {
             throw errors.Authentication(
@@ -121,16 +127,16 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
         return lifetime;
     }
 
-    private static TokenResponse? TryParse(HttpResponseMessage response)
+    private static TokenResponse? TryParse(DitioCall call)
     {
-        if (response.Content is not BufferedAnswer { } answer)
+        if (call.Answer.IsEmpty)
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize(answer.Body, DitioJson.TypeInfo<TokenResponse>());
+            return JsonSerializer.Deserialize(call.Answer, DitioJson.TypeInfo<TokenResponse>());
         }
         catch (JsonException)
         {

@@ -2,7 +2,7 @@ namespace Ditio.Documents.Internal.Calls;
 
 /// <summary>
 /// Each attempt of a call, just under the retry and timeout handler: counts the attempt on the <see cref="DitioCall"/>,
-/// and reads the answer's body whole (<see cref="BufferedAnswer"/>) under the attempt's own cancellation, so the attempt
+/// and reads the answer's body whole (<see cref="AnswerReader"/>, kept on the call) under the attempt's own cancellation, so the attempt
 /// and total timeouts cover the whole exchange, body included, and no answer is longer than the call's cap.
 /// A download's successful body is left to stream (its stall watchdog guards it).
 /// </summary>
@@ -20,9 +20,7 @@ internal sealed class DitioAnswerHandler : DelegatingHandler
 
         try
         {
-            var original = response.Content;
-            response.Content = await BufferedAnswer.ReadAsync(original, response.StatusCode, call.MaxAnswerBytes, cancellationToken).ConfigureAwait(false);
-            original.Dispose();
+            await AnswerReader.ReadAsync(response.Content, response.StatusCode, call, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch

@@ -26,6 +26,8 @@ internal sealed class DitioCall
     private int _sendsPermitted;
     private int _sends;
     private Exception? _callerFault;
+    private byte[]? _answer;
+    private int _answerLength;
 
     private DitioCall(string operation, DitioCallKind kind, bool idempotent, long maxAnswerBytes)
     {
@@ -64,6 +66,9 @@ internal sealed class DitioCall
     /// <summary>Gets or sets the timestamp (of the call's <see cref="TimeProvider"/>) of the first attempt, for the total timeout.</summary>
     public long? StartedAt { get; set; }
 
+    /// <summary>Gets the body of the last answer, read whole by <see cref="AnswerReader"/> (empty when there was none or it was released).</summary>
+    public ReadOnlySpan<byte> Answer => _answer is { } answer ? answer.AsSpan(0, _answerLength) : default;
+
     /// <summary>Gets the exception the caller's own code threw during the call (its stream, its progress callback), if any.</summary>
     public Exception? CallerFault => Volatile.Read(ref _callerFault);
 
@@ -99,6 +104,23 @@ internal sealed class DitioCall
 
         PermitSend();
         return attempt;
+    }
+
+    /// <summary>Keeps an answer's body (a pooled buffer), giving back the one an earlier attempt left.</summary>
+    public void KeepAnswer(byte[] buffer, int length)
+    {
+        ReleaseAnswer();
+        _answerLength = length;
+        _answer = buffer;
+    }
+
+    /// <summary>Gives the answer's buffer back to the pool; the facade calls it once it has read the answer.</summary>
+    public void ReleaseAnswer()
+    {
+        if (Interlocked.Exchange(ref _answer, null) is { } buffer)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The SDK's retry policy decided to retry (called from its retry notification).</summary>

@@ -29,7 +29,7 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             return Redirected(response, call);
         }
 
-        var body = Scrub(BodyText(response), response.RequestMessage);
+        var body = Scrub(BodyText(call), response.RequestMessage);
         var (code, message) = ErrorBodyParser.Parse(body);
         var kind = status == HttpStatusCode.Forbidden ? DitioFailureKind.Forbidden : DitioFailureKind.ErrorResponse;
         var hint = status == HttpStatusCode.Unauthorized
@@ -42,7 +42,7 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
     /// <summary>A 2xx whose body is not what was expected; the body is quoted (scrubbed).</summary>
     public DitioApiException InvalidResponse(HttpResponseMessage response, DitioCall call, string detail, Exception? inner)
     {
-        var body = Scrub(BodyText(response), response.RequestMessage);
+        var body = Scrub(BodyText(call), response.RequestMessage);
         return new DitioApiException(new DitioApiError(
             DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: Scrub(detail, null)), inner);
     }
@@ -88,15 +88,16 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             Scrub(description, null),
             inner);
 
-    /// <summary>The text of an error answer read by <see cref="DitioAnswerHandler"/>: at most its first 16 K characters.</summary>
-    public static string? BodyText(HttpResponseMessage response)
+    /// <summary>The text of an answer read by <see cref="DitioAnswerHandler"/>: at most its first 16 K characters.</summary>
+    public static string? BodyText(DitioCall call)
     {
-        if (response.Content is not BufferedAnswer { } answer || answer.Body.IsEmpty)
+        var answer = call.Answer;
+        if (answer.IsEmpty)
         {
             return null;
         }
 
-        var body = answer.Body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? answer.Body[3..] : answer.Body;
+        var body = answer.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? answer[3..] : answer;
         var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, MaxErrorBodyChars * 4)]);
         return text.Length <= MaxErrorBodyChars ? text : text[..MaxErrorBodyChars];
     }

@@ -7,7 +7,7 @@ namespace Ditio.Documents.Internal.Json;
 
 /// <summary>
 /// Parses Ditio's JSON answers. The call layer has already read each answer whole, under the call's timeouts and size cap
-/// (<see cref="BufferedAnswer"/>), so parsing is one synchronous pass over bytes in memory: cheaper than parsing as the
+/// (<see cref="DitioCall.Answer"/>), so parsing is one synchronous pass over bytes in memory: cheaper than parsing as the
 /// bytes arrive (which makes System.Text.Json scan a converter's value twice), and an answer that is not the JSON
 /// expected can be quoted in the error. Other charsets than UTF-8 are transcoded first.
 /// </summary>
@@ -16,19 +16,15 @@ internal static class JsonAnswers
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>Parses the body. A body that is not the JSON expected gives an error, not an exception.</summary>
-    public static JsonAnswer<T> Read<T>(HttpContent content, JsonTypeInfo<T> contract)
+    public static JsonAnswer<T> Read<T>(HttpResponseMessage response, DitioCall call, JsonTypeInfo<T> contract)
     {
-        if (content is not BufferedAnswer answer)
+        var body = call.Answer;
+        if (response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset && !IsUtf8(charset))
         {
-            return new JsonAnswer<T>(default, new InvalidOperationException("The answer was not read by the call layer."));
+            return Transcoded(body, charset, contract);
         }
 
-        if (content.Headers.ContentType?.CharSet is { Length: > 0 } charset && !IsUtf8(charset))
-        {
-            return Transcoded(answer.Body, charset, contract);
-        }
-
-        var json = answer.Body.StartsWith(Utf8Bom) ? answer.Body[Utf8Bom.Length..] : answer.Body;
+        var json = body.StartsWith(Utf8Bom) ? body[Utf8Bom.Length..] : body;
         try
         {
             return JsonSerializer.Deserialize(json, contract) is { } value

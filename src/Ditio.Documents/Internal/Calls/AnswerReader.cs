@@ -4,32 +4,18 @@ using System.Net;
 namespace Ditio.Documents.Internal.Calls;
 
 /// <summary>
-/// An answer body read whole into a pooled buffer, up to a cap, so that its reading is bounded in time (it runs under
-/// the attempt's timeout) and in memory (a server streaming forever costs at most the cap). Replaces the response's
-/// content; the buffer goes back to the pool when the response is disposed.
+/// Reads an answer body whole into a pooled buffer, up to a cap, so that its reading is bounded in time (it runs under
+/// the attempt's timeout) and in memory (a server streaming forever costs at most the cap). The bytes are kept on the
+/// <see cref="DitioCall"/> (<see cref="DitioCall.Answer"/>), which gives the buffer back to the pool when it is done.
 /// </summary>
-internal sealed class BufferedAnswer : HttpContent
+internal static class AnswerReader
 {
     private const int FirstBufferBytes = 16 * 1024;
-    private byte[]? _buffer;
-    private readonly int _length;
 
-    private BufferedAnswer(byte[] buffer, int length, HttpContent original)
+    /// <summary>Reads <paramref name="content"/> whole into the call, or fails with a <see cref="DitioAnswerException"/> past the cap or when it breaks off.</summary>
+    public static async Task ReadAsync(HttpContent content, HttpStatusCode status, DitioCall call, CancellationToken cancellationToken)
     {
-        _buffer = buffer;
-        _length = length;
-        foreach (var header in original.Headers.NonValidated)
-        {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-    }
-
-    /// <summary>Gets the body's bytes.</summary>
-    public ReadOnlySpan<byte> Body => _buffer is { } buffer ? buffer.AsSpan(0, _length) : throw new ObjectDisposedException(nameof(BufferedAnswer));
-
-    /// <summary>Reads <paramref name="content"/> whole, or fails with a <see cref="DitioAnswerException"/> past <paramref name="maxBytes"/> or when it breaks off.</summary>
-    public static async Task<BufferedAnswer> ReadAsync(HttpContent content, HttpStatusCode status, long maxBytes, CancellationToken cancellationToken)
-    {
+        var maxBytes = call.MaxAnswerBytes;
         var declared = content.Headers.ContentLength;
         if (declared > maxBytes)
         {
@@ -59,7 +45,7 @@ internal sealed class BufferedAnswer : HttpContent
                 }
             }
 
-            return new BufferedAnswer(buffer, length, content);
+            call.KeepAnswer(buffer, length);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -71,28 +57,6 @@ internal sealed class BufferedAnswer : HttpContent
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
         }
-    }
-
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-        stream.WriteAsync(_buffer.AsMemory(0, _length)).AsTask();
-
-    protected override Task<Stream> CreateContentReadStreamAsync() =>
-        Task.FromResult<Stream>(new MemoryStream(_buffer ?? [], 0, _length, writable: false));
-
-    protected override bool TryComputeLength(out long length)
-    {
-        length = _length;
-        return true;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        base.Dispose(disposing);
     }
 
     private static byte[] Grow(byte[] buffer, long maxBytes)
