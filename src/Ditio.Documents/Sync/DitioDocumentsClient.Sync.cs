@@ -26,7 +26,18 @@ public sealed partial class DitioDocumentsClient
             throw new ArgumentException($"The folder of the manifest '{manifestPath}' does not exist.", $"{nameof(options)}.{nameof(DocumentSyncOptions.ManifestPath)}");
         }
 
-        using var sync = new FolderSync(this, _transfers, target, manifestPath);
-        return await sync.RunAsync(folder, options, cancellationToken).ConfigureAwait(false);
+        var operation = Internal.Telemetry.DitioOperation.Start("SyncFolder", target);
+        try
+        {
+            using var sync = new FolderSync(this, _transfers, target, manifestPath);
+            var result = await sync.RunAsync(folder, options, cancellationToken).ConfigureAwait(false);
+            operation.Succeeded(count: result.Items.Count);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            operation.Failed(ex);
+            throw;
+        }
     }
 }

@@ -39,10 +39,24 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
             ["scope"] = options.Scope,
         };
 
+        var call = DitioCall.Token();
+        try
+        {
+            return await RequestAsync(form, call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DitioAuthenticationException ex)
+        {
+            ex.RequestId ??= Telemetry.RequestIds.Of(call.AnswerHeaders, errors.Scrubber);
+            throw;
+        }
+    }
+
+    private async Task<(string Token, TimeSpan Lifetime)> RequestAsync(Dictionary<string, string> form, DitioCall call, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
-            response = await identity.RequestTokenAsync(form, DitioCall.Token(), cancellationToken).ConfigureAwait(false);
+            response = await identity.RequestTokenAsync(form, call, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not DitioException && !cancellationToken.IsCancellationRequested)
         {

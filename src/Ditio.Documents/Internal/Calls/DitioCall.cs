@@ -64,6 +64,9 @@ internal sealed class DitioCall
     /// <summary>Gets or sets the timestamp (of the call's <see cref="TimeProvider"/>) of the first attempt, for the total timeout.</summary>
     public long? StartedAt { get; set; }
 
+    /// <summary>Gets or sets the headers of the last answer, where a failure finds the server's request id.</summary>
+    public System.Net.Http.Headers.HttpResponseHeaders? AnswerHeaders { get; set; }
+
     /// <summary>Gets the exception the caller's own code threw during the call (its stream, its progress callback), if any.</summary>
     public Exception? CallerFault => Volatile.Read(ref _callerFault);
 

@@ -131,6 +131,7 @@ internal sealed class DownloadStream : Stream
         _read += read;
         if (read > 0)
         {
+            Telemetry.DitioTelemetry.Transferred(read, upload: false);
             _progress?.Moved(read);
         }
         else if (_expected is { } expected && _read != expected)
