@@ -31,10 +31,10 @@ internal sealed class DitioDocumentsOptionsValidator : IValidateOptions<DitioDoc
             failures.Add($"Ditio:MaxResponseBytes must be between 1024 and {int.MaxValue - 1} (was {options.MaxResponseBytes}).");
         }
 
-        if (options.ApplicationId is { } applicationId
+        if (options.ApplicationId is { Length: > 0 } applicationId
             && (applicationId.Length > DitioDocumentsOptions.MaxApplicationIdLength || !Telemetry.DitioUserAgent.IsToken(applicationId)))
         {
-            failures.Add($"Ditio:ApplicationId '{applicationId}' must be 1 to {DitioDocumentsOptions.MaxApplicationIdLength} characters, each a letter, digit or one of ! # $ % & ' * + - . ^ _ ` | ~ (no spaces): it goes in the User-Agent header.");
+            failures.Add($"Ditio:ApplicationId '{applicationId}' must be at most {DitioDocumentsOptions.MaxApplicationIdLength} characters, each a letter, digit or one of ! # $ % & ' * + - . ^ _ ` | ~ (no spaces): it goes in the User-Agent header.");
         }
 
         if (options.Retry is null)
