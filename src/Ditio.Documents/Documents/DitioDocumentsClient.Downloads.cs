@@ -38,7 +38,7 @@ public sealed partial class DitioDocumentsClient
                 throw Report(call, _errors.FromResponse(response, call));
             }
 
-            var download = await OpenDownloadAsync(response, call, watchdog, fileReferenceId, progress, cancellationToken).ConfigureAwait(false);
+            var download = await OpenDownloadAsync(response, call, watchdog, fileReferenceId, progress, RequestIds.Of(response.Headers, _errors.Scrubber), cancellationToken).ConfigureAwait(false);
             operation.Succeeded(bytes: download.ContentLength);
             return download;
         }
@@ -100,7 +100,13 @@ public sealed partial class DitioDocumentsClient
     }
 
     private static async Task<DocumentDownload> OpenDownloadAsync(
-        HttpResponseMessage response, DitioCall call, StallWatchdog watchdog, string fileReferenceId, IProgress<DocumentTransferProgress>? progress, CancellationToken cancellationToken)
+        HttpResponseMessage response,
+        DitioCall call,
+        StallWatchdog watchdog,
+        string fileReferenceId,
+        IProgress<DocumentTransferProgress>? progress,
+        string? requestId,
+        CancellationToken cancellationToken)
     {
         var headers = response.Content.Headers;
         var disposition = headers.NonValidated.TryGetValues("Content-Disposition", out var values) ? values.ToString() : null;
@@ -109,7 +115,7 @@ public sealed partial class DitioDocumentsClient
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return new DocumentDownload(
             response,
-            new DownloadStream(stream, headers.ContentLength, watchdog, tracked, call.PathOrOperation),
+            new DownloadStream(stream, headers.ContentLength, watchdog, tracked, call.PathOrOperation) { RequestId = requestId },
             fileName,
             headers.ContentType?.ToString() ?? MediaTypes.OctetStream,
             headers.ContentLength);

@@ -73,6 +73,24 @@ public sealed class RequestIdTests : IDisposable
     }
 
     [Fact]
+    public async Task DownloadAsync_ConnectionDroppedMidBody_ExceptionFromTheReadCarriesTheRequestIdAndTheOperation()
+    {
+        await using var api = new RawHttpServer(async (_, stream, ct) =>
+        {
+            await RawHttpServer.WriteHeadAsync(stream, 200, 100_000, ("Content-Type", "application/pdf"), ("x-request-id", "dl-77"));
+            await stream.WriteAsync(new byte[10_000], ct);
+        });
+        using var sdk = new TestClient(_mock, o => o.ApiBaseUrl = new Uri(api.BaseUri, "/core"));
+
+        await using var download = await sdk.Client.DownloadAsync(_project, "f1");
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => download.Content.CopyToAsync(Stream.Null));
+
+        Assert.Equal(DitioFailureKind.InvalidResponse, error.Kind);
+        Assert.Equal("dl-77", error.RequestId);
+        Assert.Equal("Download", error.Operation);
+    }
+
+    [Fact]
     public void ModelFactory_RequestIdAndOperation_AreSetOnBothExceptions()
     {
         var api = DitioDocumentsModelFactory.DitioApiException(HttpStatusCode.BadGateway, requestId: "r-1", operation: "Upload");
