@@ -18,8 +18,8 @@ public sealed partial class DitioDocumentsClient
                 DitioCall.Control("GetPages", _maxResponseBytes),
                 (call, ct) => _api.GetPagesAsync(target.RouteSegment, target.Id, call, ct),
                 cancellationToken).ConfigureAwait(false);
-            operation.Succeeded(count: list!.Pages.Sum(static p => p.Files.Count));
-            return list.Pages;
+            operation.Succeeded(count: operation.IsRecording ? list!.Pages.Sum(static p => p.Files.Count) : null);
+            return list!.Pages;
         }
         catch (Exception ex)
         {
