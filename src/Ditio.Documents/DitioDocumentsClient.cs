@@ -220,7 +220,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         where TException : DitioException
     {
         Log.OperationFailed(_logger, call.Operation, exception.Message);
-        return exception;
+        return Internal.Telemetry.RequestIds.Stamp(exception, call.Operation, call.AnswerHeaders, _errors.Scrubber);
     }
 
     /// <summary>

@@ -53,6 +53,19 @@ public sealed class DitioDocumentsOptions
     /// <value>Defaults to <see cref="DefaultMaxResponseBytes"/>; at least 1024, at most 2 GiB - 1.</value>
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
+    /// <summary>The longest <see cref="ApplicationId"/> accepted: 24 characters, as in the Azure SDKs.</summary>
+    public const int MaxApplicationIdLength = 24;
+
+    /// <summary>
+    /// Gets or sets the name of the application, put in front of every request's <c>User-Agent</c>
+    /// (<c>my-dms/2.1 Ditio.Documents/1.0.0 (.NET 10.0.0; ...)</c>), so Ditio can tell which integration sends what.
+    /// </summary>
+    /// <value>
+    /// Defaults to none. At most <see cref="MaxApplicationIdLength"/> characters, each a letter, digit or one of
+    /// <c>! # $ % &amp; ' * + - . ^ _ ` | ~</c> (an HTTP token: no spaces). Never put a secret here.
+    /// </value>
+    public string? ApplicationId { get; set; }
+
     /// <summary>Gets or sets the retry and timeout settings.</summary>
     public DitioRetryOptions Retry { get; set; } = new();
 
@@ -85,6 +98,7 @@ public sealed class DitioDocumentsOptions
         target.Scope = Scope;
         target.TokenRenewalMargin = TokenRenewalMargin;
         target.MaxResponseBytes = MaxResponseBytes;
+        target.ApplicationId = ApplicationId;
         target.Retry = Retry.Clone();
         target.Transfers = Transfers.Clone();
     }

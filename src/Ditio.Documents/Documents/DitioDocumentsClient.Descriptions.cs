@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Json;
+using Ditio.Documents.Internal.Telemetry;
 using Ditio.Documents.Internal.Validation;
 
 namespace Ditio.Documents;
@@ -15,11 +16,21 @@ public sealed partial class DitioDocumentsClient
         Guard.DescriptionTarget(target);
         Guard.Section(section, nameof(section));
         Guard.Description(description);
-        var (answer, _) = await SendJsonAsync<DocumentDescription>(
-            DitioCall.Control("SetDescription", _maxResponseBytes),
-            (call, ct) => _api.SetDescriptionAsync(target.RouteSegment, target.Id, section, DescriptionContent(description), call, ct),
-            cancellationToken).ConfigureAwait(false);
-        return answer!;
+        var operation = DitioOperation.Start("SetDescription", target);
+        try
+        {
+            var (answer, _) = await SendJsonAsync<DocumentDescription>(
+                DitioCall.Control("SetDescription", _maxResponseBytes),
+                (call, ct) => _api.SetDescriptionAsync(target.RouteSegment, target.Id, section, DescriptionContent(description), call, ct),
+                cancellationToken).ConfigureAwait(false);
+            operation.Succeeded();
+            return answer!;
+        }
+        catch (Exception ex)
+        {
+            operation.Failed(ex);
+            throw;
+        }
     }
 
     /// <summary>The body <c>{"description": "..."}</c> (or <c>null</c>), made once so every retry sends the same bytes.</summary>

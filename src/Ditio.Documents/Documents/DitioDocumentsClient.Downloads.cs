@@ -1,5 +1,6 @@
 using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Downloads;
+using Ditio.Documents.Internal.Telemetry;
 using Ditio.Documents.Internal.Transfers;
 using Ditio.Documents.Internal.Uploads;
 using Ditio.Documents.Internal.Validation;
@@ -21,6 +22,7 @@ public sealed partial class DitioDocumentsClient
         // lifetime (Dispose ends the reads too) and the caller's token only covers the wait for the response headers.
         var watchdog = new StallWatchdog(_transfers.StallTimeout, _time, _lifetime.Token);
         HttpResponseMessage? response = null;
+        var operation = DitioOperation.Start("Download", target, count: 1);
         try
         {
             using (Link(CancellationToken.None)) // counted as running until the headers are in
@@ -38,10 +40,13 @@ public sealed partial class DitioDocumentsClient
                 throw Report(call, error);
             }
 
-            return await OpenDownloadAsync(response, call, watchdog, fileReferenceId, progress, cancellationToken).ConfigureAwait(false);
+            var download = await OpenDownloadAsync(response, call, watchdog, fileReferenceId, progress, RequestIds.Of(response.Headers, _errors.Scrubber), cancellationToken).ConfigureAwait(false);
+            operation.Succeeded(bytes: download.ContentLength);
+            return download;
         }
-        catch
+        catch (Exception ex)
         {
+            operation.Failed(ex);
             response?.Dispose();
             watchdog.Dispose();
             throw;
@@ -59,6 +64,23 @@ public sealed partial class DitioDocumentsClient
         ArgumentNullException.ThrowIfNull(target);
         Guard.Id(fileReferenceId);
         var fullPath = FileDestination.Check(destinationPath, nameof(destinationPath));
+        var operation = DitioOperation.Start("DownloadToFile", target, count: 1);
+        try
+        {
+            var downloaded = await DownloadToFileCoreAsync(target, fileReferenceId, fullPath, progress, cancellationToken).ConfigureAwait(false);
+            operation.Succeeded(bytes: downloaded.Length);
+            return downloaded;
+        }
+        catch (Exception ex)
+        {
+            operation.Failed(ex);
+            throw;
+        }
+    }
+
+    private async Task<DownloadedDocument> DownloadToFileCoreAsync(
+        DocumentTarget target, string fileReferenceId, string fullPath, IProgress<DocumentTransferProgress>? progress, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var download = await DownloadAsync(target, fileReferenceId, progress, cancellationToken).ConfigureAwait(false);
@@ -80,7 +102,13 @@ public sealed partial class DitioDocumentsClient
     }
 
     private static async Task<DocumentDownload> OpenDownloadAsync(
-        HttpResponseMessage response, DitioCall call, StallWatchdog watchdog, string fileReferenceId, IProgress<DocumentTransferProgress>? progress, CancellationToken cancellationToken)
+        HttpResponseMessage response,
+        DitioCall call,
+        StallWatchdog watchdog,
+        string fileReferenceId,
+        IProgress<DocumentTransferProgress>? progress,
+        string? requestId,
+        CancellationToken cancellationToken)
     {
         var headers = response.Content.Headers;
         var disposition = headers.NonValidated.TryGetValues("Content-Disposition", out var values) ? values.ToString() : null;
@@ -89,7 +117,7 @@ public sealed partial class DitioDocumentsClient
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return new DocumentDownload(
             response,
-            new DownloadStream(stream, headers.ContentLength, watchdog, tracked, call.PathOrOperation),
+            new DownloadStream(stream, headers.ContentLength, watchdog, tracked, call.PathOrOperation) { RequestId = requestId },
             fileName,
             headers.ContentType?.ToString() ?? MediaTypes.OctetStream,
             headers.ContentLength);

@@ -1,4 +1,5 @@
 using Ditio.Documents.Internal.Calls;
+using Ditio.Documents.Internal.Telemetry;
 using Ditio.Documents.Internal.Transfers;
 using Ditio.Documents.Internal.Uploads;
 using Ditio.Documents.Internal.Validation;
@@ -70,6 +71,31 @@ public sealed partial class DitioDocumentsClient
             }
         }
 
+        var operation = DitioOperation.Start("UploadMany", target, list.Count);
+        try
+        {
+            var batchResult = await SendBatchesAsync(target, list, outcomes, options, boundary, cancellationToken).ConfigureAwait(false);
+            if (batchResult.Outcomes.FirstOrDefault(o => o.Status == DocumentUploadStatus.Failed) is { Error: { } firstError })
+            {
+                operation.Failed(firstError);
+            }
+            else
+            {
+                operation.Succeeded(bytes: operation.IsRecording ? TotalOf(list) : null);
+            }
+
+            return batchResult;
+        }
+        catch (Exception ex)
+        {
+            operation.Failed(ex);
+            throw;
+        }
+    }
+
+    private async Task<DocumentBatchUploadResult> SendBatchesAsync(
+        DocumentTarget target, List<DocumentUploadFile> list, DocumentUploadOutcome?[] outcomes, DocumentUploadOptions? options, string boundary, CancellationToken cancellationToken)
+    {
         var sendable = Enumerable.Range(0, list.Count).Where(i => outcomes[i] is null).ToList();
         var tracker = new ProgressTracker(options?.Progress, TotalOf(sendable.Select(i => list[i])));
         var requests = await UploadBatchesAsync(target, list, sendable, outcomes, options, boundary, tracker, null, cancellationToken).ConfigureAwait(false);
@@ -77,7 +103,24 @@ public sealed partial class DitioDocumentsClient
     }
 
     private async Task<DocumentUploadResult> SendUploadAsync(
-        DocumentTarget target, IReadOnlyList<DocumentUploadFile> files, DocumentUploadOptions? options, string boundary, ProgressTracker tracker, CancellationToken cancellationToken)
+        DocumentTarget target, List<DocumentUploadFile> files, DocumentUploadOptions? options, string boundary, ProgressTracker tracker, CancellationToken cancellationToken)
+    {
+        var operation = DitioOperation.Start("Upload", target, files.Count);
+        try
+        {
+            var result = await SendUploadCoreAsync(target, files, options, boundary, tracker, cancellationToken).ConfigureAwait(false);
+            operation.Succeeded(bytes: operation.IsRecording ? TotalOf(files) : null);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            operation.Failed(ex);
+            throw;
+        }
+    }
+
+    private async Task<DocumentUploadResult> SendUploadCoreAsync(
+        DocumentTarget target, List<DocumentUploadFile> files, DocumentUploadOptions? options, string boundary, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         var replace = options?.ReplaceExistingFilesWithSameName == true ? "true" : null;
         var call = DitioCall.Upload(replacesByName: replace is not null, _maxResponseBytes);

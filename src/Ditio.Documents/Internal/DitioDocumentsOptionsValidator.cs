@@ -31,6 +31,12 @@ internal sealed class DitioDocumentsOptionsValidator : IValidateOptions<DitioDoc
             failures.Add($"Ditio:MaxResponseBytes must be between 1024 and {int.MaxValue - 1} (was {options.MaxResponseBytes}).");
         }
 
+        if (options.ApplicationId is { Length: > 0 } applicationId
+            && (applicationId.Length > DitioDocumentsOptions.MaxApplicationIdLength || !Telemetry.DitioUserAgent.IsToken(applicationId)))
+        {
+            failures.Add($"Ditio:ApplicationId '{applicationId}' must be at most {DitioDocumentsOptions.MaxApplicationIdLength} characters, each a letter, digit or one of ! # $ % & ' * + - . ^ _ ` | ~ (no spaces): it goes in the User-Agent header.");
+        }
+
         if (options.Retry is null)
         {
             failures.Add("Ditio:Retry must not be null.");

@@ -90,11 +90,11 @@ internal static class DitioDocumentsRegistration
     /// <summary>
     /// A named HttpClient whose pipeline is the SDK's: whatever an application added to every client before this
     /// (<c>ConfigureHttpClientDefaults</c> runs first) is cleared, then the SDK's resilience and answer handlers go in.
-    /// Its own primary handler (no redirects), base address, no default headers, no HttpClient timeout, no loggers.
+    /// Its own primary handler (no redirects), base address, no default headers but the SDK's User-Agent, no HttpClient timeout, no loggers.
     /// </summary>
     private static IHttpClientBuilder AddOwnedClient(IServiceCollection services, string clientName, string name, Func<DitioDocumentsOptions, Uri> baseUrl)
     {
-        var client = services.AddHttpClient(clientName, (sp, http) => Configure(http, baseUrl(OptionsOf(sp, name))))
+        var client = services.AddHttpClient(clientName, (sp, http) => Configure(http, baseUrl(OptionsOf(sp, name)), OptionsOf(sp, name).ApplicationId))
             .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => handlers.Clear())
             .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
             .RemoveAllLoggers()
@@ -113,7 +113,7 @@ internal static class DitioDocumentsRegistration
     private static HttpClient CreateHttpClient(IServiceProvider services, string clientName) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
 
-    private static void Configure(HttpClient http, Uri baseAddress)
+    private static void Configure(HttpClient http, Uri baseAddress, string? applicationId)
     {
         // Refit appends routes to the base path, so a prefix such as /core survives; no trailing slash, or it doubles.
         http.BaseAddress = new Uri(baseAddress.AbsoluteUri.TrimEnd('/'));
@@ -122,6 +122,7 @@ internal static class DitioDocumentsRegistration
         // set on every client are not sent to Ditio.
         http.Timeout = Timeout.InfiniteTimeSpan;
         http.DefaultRequestHeaders.Clear();
+        http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Telemetry.DitioUserAgent.For(applicationId));
     }
 
     private static DitioDocumentsOptions OptionsOf(IServiceProvider services, string name) =>

@@ -18,6 +18,8 @@ public static partial class DitioDocumentsModelFactory
     /// <param name="responseExcerpt">The start of the response body.</param>
     /// <param name="retryAfter">Ditio's <c>Retry-After</c>, if any.</param>
     /// <param name="innerException">The cause, if any.</param>
+    /// <param name="requestId">The request id the server sent (or the trace id), as <see cref="DitioException.RequestId"/>.</param>
+    /// <param name="operation">The public operation that failed, such as <c>Upload</c>, as <see cref="DitioException.Operation"/>.</param>
     /// <returns>The exception (not thrown).</returns>
     /// <exception cref="ArgumentException"><paramref name="kind"/> needs a response and <paramref name="statusCode"/> is null, or the other way round.</exception>
     public static DitioApiException DitioApiException(
@@ -29,7 +31,9 @@ public static partial class DitioDocumentsModelFactory
         string requestPath = "/api/v4/integration/projects",
         string? responseExcerpt = null,
         TimeSpan? retryAfter = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        string? requestId = null,
+        string? operation = "GetProjects")
     {
         var actual = kind ?? statusCode switch
         {
@@ -45,7 +49,11 @@ public static partial class DitioDocumentsModelFactory
         }
 
         return new DitioApiException(
-            new DitioApiError(actual, requestMethod, requestPath, statusCode, errorCode, errorMessage, responseExcerpt, retryAfter), innerException);
+            new DitioApiError(actual, requestMethod, requestPath, statusCode, errorCode, errorMessage, responseExcerpt, retryAfter), innerException)
+        {
+            RequestId = requestId,
+            Operation = operation,
+        };
     }
 
     /// <summary>Builds a <see cref="Documents.DitioAuthenticationException"/> as the client throws it, message included.</summary>
@@ -54,19 +62,27 @@ public static partial class DitioDocumentsModelFactory
     /// <param name="oauthError">OAuth's error, such as <c>invalid_client</c>.</param>
     /// <param name="oauthErrorDescription">OAuth's error description.</param>
     /// <param name="innerException">The cause, if any.</param>
+    /// <param name="requestId">The request id the identity server sent (or the trace id), as <see cref="DitioException.RequestId"/>.</param>
+    /// <param name="operation">The public operation that needed the token, such as <c>Upload</c>, as <see cref="DitioException.Operation"/>.</param>
     /// <returns>The exception (not thrown).</returns>
     public static DitioAuthenticationException DitioAuthenticationException(
         string clientId = "my-client-id",
         HttpStatusCode? statusCode = HttpStatusCode.BadRequest,
         string? oauthError = "invalid_client",
         string? oauthErrorDescription = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        string? requestId = null,
+        string? operation = "GetProjects")
     {
         var reason = statusCode is not { } status
             ? "no response from the identity server"
             : string.Create(CultureInfo.InvariantCulture, $"the identity server answered {(int)status} {status}")
                 + (oauthError is null ? "" : $": {oauthError}{(oauthErrorDescription is null ? "" : $" ({oauthErrorDescription})")}");
         return new DitioAuthenticationException(
-            $"Could not get a Ditio access token for client '{clientId}': {reason}.", clientId, statusCode, oauthError, oauthErrorDescription, innerException);
+            $"Could not get a Ditio access token for client '{clientId}': {reason}.", clientId, statusCode, oauthError, oauthErrorDescription, innerException)
+        {
+            RequestId = requestId,
+            Operation = operation,
+        };
     }
 }

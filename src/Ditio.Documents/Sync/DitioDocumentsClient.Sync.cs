@@ -29,7 +29,18 @@ public sealed partial class DitioDocumentsClient
             throw new ArgumentException($"The manifest '{manifestPath}' is a folder, or its folder does not exist: give the path of a file.", $"{nameof(options)}.{nameof(DocumentSyncOptions.ManifestPath)}");
         }
 
-        using var sync = new FolderSync(this, _transfers, target, manifestPath);
-        return await sync.RunAsync(folder, options, cancellationToken).ConfigureAwait(false);
+        var operation = Internal.Telemetry.DitioOperation.Start("SyncFolder", target);
+        try
+        {
+            using var sync = new FolderSync(this, _transfers, target, manifestPath);
+            var result = await sync.RunAsync(folder, options, cancellationToken).ConfigureAwait(false);
+            operation.Succeeded(count: result.Items.Count);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            operation.Failed(ex);
+            throw;
+        }
     }
 }

@@ -112,6 +112,7 @@ internal sealed class DitioTokenCache(
             var margin = TimeSpan.FromTicks(Math.Min(options.TokenRenewalMargin.Ticks, lifetime.Ticks / 2));
             var token = new AccessToken(value, started + lifetime - margin, started + lifetime);
             Log.TokenAcquired(logger, options.ClientId, lifetime.TotalSeconds, token.RenewAt);
+            Telemetry.DitioTelemetry.TokenRenewed(failure: null);
             lock (_gate)
             {
                 _current = token;
@@ -123,6 +124,7 @@ internal sealed class DitioTokenCache(
         catch (Exception ex)
         {
             Log.TokenFailed(logger, options.ClientId, ex.Message);
+            Telemetry.DitioTelemetry.TokenRenewed(ex);
             lock (_gate)
             {
                 _renewal = null;

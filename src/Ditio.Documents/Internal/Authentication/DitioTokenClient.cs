@@ -40,6 +40,19 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
         };
 
         var call = DitioCall.Token();
+        try
+        {
+            return await RequestAsync(form, call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DitioAuthenticationException ex)
+        {
+            ex.RequestId ??= Telemetry.RequestIds.Of(call.AnswerHeaders, errors.Scrubber);
+            throw;
+        }
+    }
+
+    private async Task<(string Token, TimeSpan Lifetime)> RequestAsync(Dictionary<string, string> form, DitioCall call, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {

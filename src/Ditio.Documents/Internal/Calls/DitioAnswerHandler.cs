@@ -13,6 +13,11 @@ internal sealed class DitioAnswerHandler : DelegatingHandler
         var call = DitioCall.Of(request);
         call?.BeginAttempt(request);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (call is not null)
+        {
+            call.AnswerHeaders = response.Headers;
+        }
+
         if (call is null || !call.BuffersAnswer(response))
         {
             return response;

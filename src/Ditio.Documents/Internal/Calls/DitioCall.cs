@@ -69,6 +69,9 @@ internal sealed class DitioCall
     /// <summary>Gets the body of the last answer, read whole by <see cref="AnswerReader"/> (empty when there was none or it was released).</summary>
     public ReadOnlySpan<byte> Answer => _answer is { } answer ? answer.AsSpan(0, _answerLength) : default;
 
+    /// <summary>Gets or sets the headers of the last answer, where a failure finds the server's request id.</summary>
+    public System.Net.Http.Headers.HttpResponseHeaders? AnswerHeaders { get; set; }
+
     /// <summary>Gets the exception the caller's own code threw during the call (its stream, its progress callback), if any.</summary>
     public Exception? CallerFault => Volatile.Read(ref _callerFault);
 

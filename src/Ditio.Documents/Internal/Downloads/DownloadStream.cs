@@ -19,6 +19,9 @@ internal sealed class DownloadStream : Stream
     private readonly CancellationTokenRegistration _abortOnStall;
     private long _read;
 
+    /// <summary>Gets or sets the request id a failed read's exception carries (the answer's, or the download's trace id).</summary>
+    public string? RequestId { get; init; }
+
     public DownloadStream(Stream inner, long? expected, StallWatchdog watchdog, ProgressTracker.FileProgress? progress, string path)
     {
         _inner = inner;
@@ -113,7 +116,7 @@ internal sealed class DownloadStream : Stream
     {
         if (_watchdog.Fired)
         {
-            return DitioErrors.Stalled(HttpMethod.Get.Method, _path, _watchdog.Timeout, exception);
+            return Stamped(DitioErrors.Stalled(HttpMethod.Get.Method, _path, _watchdog.Timeout, exception));
         }
 
         if (_watchdog.Token.IsCancellationRequested)
@@ -131,6 +134,7 @@ internal sealed class DownloadStream : Stream
         _read += read;
         if (read > 0)
         {
+            Telemetry.DitioTelemetry.Transferred(read, upload: false);
             _progress?.Moved(read);
         }
         else if (_expected is { } expected && _read != expected)
@@ -145,6 +149,13 @@ internal sealed class DownloadStream : Stream
         return read;
     }
 
-    private DitioApiException Truncated(string detail, Exception? inner) => DitioErrors.Truncated(_path, detail, inner);
+    private DitioApiException Truncated(string detail, Exception? inner) => Stamped(DitioErrors.Truncated(_path, detail, inner));
+
+    private DitioApiException Stamped(DitioApiException exception)
+    {
+        exception.Operation = "Download";
+        exception.RequestId = RequestId;
+        return exception;
+    }
 
 }

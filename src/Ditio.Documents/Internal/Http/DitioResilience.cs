@@ -38,7 +38,9 @@ internal static class DitioResilience
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Wait(args.Outcome, CallOf(args.Context), args.AttemptNumber, retry, time)),
                 OnRetry = args =>
                 {
-                    CallOf(args.Context)?.GrantRetry();
+                    var call = CallOf(args.Context);
+                    call?.GrantRetry();
+                    Telemetry.DitioTelemetry.Retried(call?.Operation);
                     LogRetry(logger, args);
                     return ValueTask.CompletedTask;
                 },

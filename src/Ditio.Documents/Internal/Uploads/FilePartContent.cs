@@ -111,6 +111,7 @@ internal sealed class FilePartContent : HttpContent
             while ((read = await ReadSourceAsync(source, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                Telemetry.DitioTelemetry.Transferred(read, upload: true);
                 if (_progress is { } progress)
                 {
                     _call.RunCallerCode(() => progress.Moved(read));
