@@ -103,7 +103,7 @@ public sealed partial class DitioDocumentsClient
     }
 
     private async Task<DocumentUploadResult> SendUploadAsync(
-        DocumentTarget target, List<DocumentUploadFile> files, DocumentUploadOptions? options, string boundary, ProgressTracker tracker, CancellationToken cancellationToken)
+        DocumentTarget target, IReadOnlyList<DocumentUploadFile> files, DocumentUploadOptions? options, string boundary, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         var operation = DitioOperation.Start("Upload", target, files.Count);
         try
@@ -120,7 +120,7 @@ public sealed partial class DitioDocumentsClient
     }
 
     private async Task<DocumentUploadResult> SendUploadCoreAsync(
-        DocumentTarget target, List<DocumentUploadFile> files, DocumentUploadOptions? options, string boundary, ProgressTracker tracker, CancellationToken cancellationToken)
+        DocumentTarget target, IReadOnlyList<DocumentUploadFile> files, DocumentUploadOptions? options, string boundary, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         var replace = options?.ReplaceExistingFilesWithSameName == true ? "true" : null;
         var call = DitioCall.Upload(replacesByName: replace is not null, _maxResponseBytes);
