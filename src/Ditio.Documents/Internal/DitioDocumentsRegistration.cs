@@ -127,7 +127,9 @@ internal static class DitioDocumentsRegistration
     private static DitioDocumentsOptions OptionsOf(IServiceProvider services, string name) =>
         services.GetRequiredService<IOptionsMonitor<DitioDocumentsOptions>>().Get(name);
 
-    private static ILoggerFactory LoggersOf(IServiceProvider services) => services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+    /// <summary>The application's loggers, behind a guard: a provider that throws never breaks a call (see <see cref="SafeLoggerFactory"/>).</summary>
+    private static ILoggerFactory LoggersOf(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>() is { } loggers ? new SafeLoggerFactory(loggers) : NullLoggerFactory.Instance;
 
     private static ILogger LoggerOf(IServiceProvider services) => LoggersOf(services).CreateLogger(LoggerCategory);
 

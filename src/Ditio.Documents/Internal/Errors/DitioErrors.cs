@@ -29,20 +29,22 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             return Redirected(response, call);
         }
 
-        var body = Scrub(BodyText(response), response.RequestMessage);
+        // Parsing undoes JSON escapes, so what it finds is scrubbed again; the excerpt is withheld if that mattered.
+        var request = response.RequestMessage;
+        var body = Scrub(BodyText(response), request);
         var (code, message) = ErrorBodyParser.Parse(body);
         var kind = status == HttpStatusCode.Forbidden ? DitioFailureKind.Forbidden : DitioFailureKind.ErrorResponse;
         var hint = status == HttpStatusCode.Unauthorized
             ? "the API refused the token even after renewing it: the API client may be disabled or lack the ditioapiv3 scope"
             : null;
         return new DitioApiException(new DitioApiError(
-            kind, call.Method ?? "?", call.PathOrOperation, status, code, message, ErrorBodyParser.Excerpt(body), RetryAfter(response.Headers, time), hint));
+            kind, call.Method ?? "?", call.PathOrOperation, status, Scrub(code, request), Scrub(message, request), ErrorBodyParser.Excerpt(Withheld(body, request)), RetryAfter(response.Headers, time), hint));
     }
 
     /// <summary>A 2xx whose body is not what was expected; the body is quoted (scrubbed).</summary>
     public DitioApiException InvalidResponse(HttpResponseMessage response, DitioCall call, string detail, Exception? inner)
     {
-        var body = Scrub(BodyText(response), response.RequestMessage);
+        var body = ScrubbedBody(response);
         return new DitioApiException(new DitioApiError(
             DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: Scrub(detail, null)), inner);
     }
@@ -116,11 +118,25 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
         _ => null,
     };
 
-    /// <summary>The host a redirect pointed to, for the message; nothing is ever sent there.</summary>
-    internal static string RedirectDetail(HttpResponseMessage response) =>
+    /// <summary>
+    /// The host a redirect pointed to, for the message; nothing is ever sent there. A host name is lower-cased by
+    /// <see cref="Uri"/>, so a secret echoed into it is looked for whatever its case.
+    /// </summary>
+    internal string RedirectDetail(HttpResponseMessage response) =>
         response.Headers.Location is { } location
-            ? string.Create(CultureInfo.InvariantCulture, $"a redirect to {(location.IsAbsoluteUri ? location.Host : "a relative location")}, which the SDK does not follow: check the base URL")
+            ? string.Create(CultureInfo.InvariantCulture, $"a redirect to {(location.IsAbsoluteUri ? scrubber.Scrub(location.Host, ignoreCase: true) : "a relative location")}, which the SDK does not follow: check the base URL")
             : "a redirect without a Location, which the SDK does not follow: check the base URL";
+
+    /// <summary>
+    /// The text of an answer, scrubbed, for an excerpt or a message. Withheld whole when a JSON string in it, once its
+    /// escapes are undone (<c>\/</c>, <c>A</c>, ...), holds a secret that the scrubber could not see escaped.
+    /// </summary>
+    public string? ScrubbedBody(HttpResponseMessage response) => Withheld(Scrub(BodyText(response), response.RequestMessage), response.RequestMessage);
+
+    private string? Withheld(string? body, HttpRequestMessage? request) =>
+        body is not null && ErrorBodyParser.AnyString(body, text => Scrub(text, request) != text)
+            ? "(the answer quoted a secret in an escaped form: withheld)"
+            : body;
 
     private DitioApiException Redirected(HttpResponseMessage response, DitioCall call) =>
         new(new DitioApiError(
