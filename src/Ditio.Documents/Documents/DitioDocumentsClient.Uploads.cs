@@ -160,20 +160,29 @@ public sealed partial class DitioDocumentsClient
         return total;
     }
 
-    /// <summary>Ditio lists the created files in the order of the parts; match by that order, or by name if the counts differ.</summary>
+    /// <summary>
+    /// Each file's created document: the one of the same name (Ditio may list them in any order), so that a file is never
+    /// given another file's document. Files left without a match (Ditio renamed them) take the documents left, in order,
+    /// when as many of each are left; otherwise none.
+    /// </summary>
     private static UploadedDocument?[] MatchCreated(List<DocumentUploadFile> files, IReadOnlyList<UploadedDocument> created)
     {
-        if (created.Count == files.Count)
-        {
-            return [.. created];
-        }
-
         var remaining = created.ToList();
-        return files.Select(f =>
+        var matched = files.Select(f =>
         {
             var match = remaining.Find(c => string.Equals(c.Name, f.FileName, StringComparison.Ordinal));
             remaining.Remove(match!);
             return match;
         }).ToArray();
+        if (remaining.Count == matched.Count(m => m is null))
+        {
+            var next = 0;
+            for (var i = 0; i < matched.Length; i++)
+            {
+                matched[i] ??= remaining[next++];
+            }
+        }
+
+        return matched;
     }
 }
