@@ -101,6 +101,20 @@ public sealed class AttackSecretTests : IDisposable
     }
 
     [Fact]
+    public async Task AnswerEchoesTheSecretInItsCharset_NoInnerExceptionHoldsIt()
+    {
+        const string hostSecret = "Hunter2-Secret-Value";
+        _ditio.Server.Given(Request.Create().WithPath(PagesPath).UsingGet()).RespondWith(Response.Create()
+            .WithStatusCode(200).WithHeader("Content-Type", $"application/json; charset={hostSecret}").WithBody("[]"));
+        using var sdk = new TestClient(_ditio, o => o.ClientSecret = hostSecret, logs: _logs);
+
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+
+        Assert.Equal(DitioFailureKind.InvalidResponse, error.Kind);
+        AssertNowhere(hostSecret, "charset", error.ToString());
+    }
+
+    [Fact]
     public async Task RedirectToAHostNamedAfterTheSecret_TheLowerCasedHostDoesNotLeakIt()
     {
         const string hostSecret = "Hunter2-Secret-Value";

@@ -46,7 +46,7 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
     {
         var body = ScrubbedBody(response);
         return new DitioApiException(new DitioApiError(
-            DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: Scrub(detail, null)), inner);
+            DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: Scrub(detail, null)), Safe(inner, response.RequestMessage));
     }
 
     /// <summary>A 2xx whose body says <c>successful: false</c>.</summary>
@@ -73,7 +73,7 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             HttpRequestException http => (DitioFailureKind.NoResponse, null, Describe(http)),
             _ => (DitioFailureKind.NoResponse, null, $"{cause.GetType().Name}: {cause.Message}"),
         };
-        return new DitioApiException(new DitioApiError(kind, call.Method ?? "?", call.PathOrOperation, status, Detail: Scrub(detail, null)), cause);
+        return new DitioApiException(new DitioApiError(kind, call.Method ?? "?", call.PathOrOperation, status, Detail: Scrub(detail, null)), Safe(cause, null));
     }
 
     /// <summary>The exception a call ended with, out of Refit's wrapper.</summary>
@@ -88,7 +88,7 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             status,
             Scrub(error, null),
             Scrub(description, null),
-            inner);
+            Safe(inner, null));
 
     /// <summary>The text of an error answer read by <see cref="DitioAnswerHandler"/>: at most its first 16 K characters.</summary>
     public static string? BodyText(HttpResponseMessage response)
@@ -141,6 +141,21 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
     private DitioApiException Redirected(HttpResponseMessage response, DitioCall call) =>
         new(new DitioApiError(
             DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, Detail: Scrub(RedirectDetail(response), null)));
+
+    /// <summary>
+    /// The exception kept as the inner one: as it is, unless its text (messages of the whole chain) holds a secret, as
+    /// when a parser or the runtime quoted what a server sent (a charset, a header); then a stand-in with the same text
+    /// scrubbed (<see cref="ScrubbedException"/>).
+    /// </summary>
+    private Exception? Safe(Exception? inner, HttpRequestMessage? request)
+    {
+        if (inner is null || Scrub(inner.ToString(), request) == inner.ToString())
+        {
+            return inner;
+        }
+
+        return new ScrubbedException(inner.GetType(), Scrub(inner.Message, request) ?? "", Safe(inner.InnerException, request));
+    }
 
     /// <summary>Removes the secrets from server text, and the very token the request carried.</summary>
     private string? Scrub(string? text, HttpRequestMessage? request)
