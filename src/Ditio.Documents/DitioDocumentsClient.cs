@@ -203,9 +203,14 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
 
     /// <summary>The one log line of a failed operation (attempt-level lines are at Debug); returns the exception to throw.</summary>
     private TException Report<TException>(DitioCall call, TException exception)
+        where TException : DitioException =>
+        Report(call.Operation, exception);
+
+    /// <inheritdoc cref="Report{TException}(DitioCall, TException)"/>
+    private TException Report<TException>(string operation, TException exception)
         where TException : DitioException
     {
-        Log.OperationFailed(_logger, call.Operation, exception.Message);
+        Log.OperationFailed(_logger, operation, exception.Message);
         return exception;
     }
 

@@ -9,8 +9,13 @@ namespace Ditio.Documents;
 public sealed partial class DitioDocumentsClient
 {
     /// <inheritdoc />
-    public async Task<DocumentDownload> DownloadAsync(
-        DocumentTarget target, string fileReferenceId, IProgress<DocumentTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<DocumentDownload> DownloadAsync(
+        DocumentTarget target, string fileReferenceId, IProgress<DocumentTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        DownloadAsync(target, fileReferenceId, progress, reportBody: true, cancellationToken);
+
+    /// <summary>A download; a failure reading its body is logged as the operation's failure only if <paramref name="reportBody"/>.</summary>
+    private async Task<DocumentDownload> DownloadAsync(
+        DocumentTarget target, string fileReferenceId, IProgress<DocumentTransferProgress>? progress, bool reportBody, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         Guard.Id(fileReferenceId);
@@ -36,7 +41,8 @@ public sealed partial class DitioDocumentsClient
                 throw Report(call, _errors.FromResponse(response, call));
             }
 
-            return await OpenDownloadAsync(response, call, watchdog, fileReferenceId, progress, cancellationToken).ConfigureAwait(false);
+            Func<DitioApiException, DitioApiException> report = reportBody ? e => Report(call, e) : static e => e;
+            return await OpenDownloadAsync(response, call, watchdog, fileReferenceId, progress, report, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -59,7 +65,7 @@ public sealed partial class DitioDocumentsClient
         var fullPath = FileDestination.Check(destinationPath, nameof(destinationPath));
         for (var attempt = 1; ; attempt++)
         {
-            var download = await DownloadAsync(target, fileReferenceId, progress, cancellationToken).ConfigureAwait(false);
+            var download = await DownloadAsync(target, fileReferenceId, progress, reportBody: false, cancellationToken).ConfigureAwait(false);
             await using (download.ConfigureAwait(false))
             {
                 try
@@ -71,6 +77,11 @@ public sealed partial class DitioDocumentsClient
                 {
                     // The body broke off: start over from the first byte, into a fresh temporary file.
                 }
+                catch (DitioApiException ex)
+                {
+                    // The body failed for good: the operation's one Warning line (attempts that were restarted write none).
+                    throw Report("DownloadToFile", ex);
+                }
             }
 
             await Task.Delay(_retry.BaseDelay, _time, cancellationToken).ConfigureAwait(false);
@@ -78,7 +89,13 @@ public sealed partial class DitioDocumentsClient
     }
 
     private static async Task<DocumentDownload> OpenDownloadAsync(
-        HttpResponseMessage response, DitioCall call, StallWatchdog watchdog, string fileReferenceId, IProgress<DocumentTransferProgress>? progress, CancellationToken cancellationToken)
+        HttpResponseMessage response,
+        DitioCall call,
+        StallWatchdog watchdog,
+        string fileReferenceId,
+        IProgress<DocumentTransferProgress>? progress,
+        Func<DitioApiException, DitioApiException> report,
+        CancellationToken cancellationToken)
     {
         var headers = response.Content.Headers;
         var disposition = headers.NonValidated.TryGetValues("Content-Disposition", out var values) ? values.ToString() : null;
@@ -87,7 +104,7 @@ public sealed partial class DitioDocumentsClient
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return new DocumentDownload(
             response,
-            new DownloadStream(stream, headers.ContentLength, watchdog, tracked, call.PathOrOperation),
+            new DownloadStream(stream, headers.ContentLength, watchdog, tracked, call.PathOrOperation, report),
             fileName,
             headers.ContentType?.ToString() ?? MediaTypes.OctetStream,
             headers.ContentLength);

@@ -114,6 +114,30 @@ public sealed class AttackSecretTests : IDisposable
         AssertNowhere(hostSecret, "charset", error.ToString());
     }
 
+    [Theory]
+    [InlineData("Content-Length: {0}")]
+    [InlineData("Transfer-Encoding: {0}")]
+    [InlineData("Content-Length: 5\r\nContent-Length: {0}")]
+    [InlineData("Content-Type: {0}")]
+    public async Task ApiEchoesTheTokenInAHeaderTheRuntimeRefuses_NoExceptionTextOrLogLineHoldsIt(string header)
+    {
+        await using var api = new RawHttpServer(async (request, stream, _) =>
+        {
+            var echoed = request.Headers["Authorization"].Replace("Bearer ", "", StringComparison.Ordinal);
+            var head = $"HTTP/1.1 200 OK\r\nConnection: close\r\n{string.Format(System.Globalization.CultureInfo.InvariantCulture, header, echoed)}\r\n\r\n[]";
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(head));
+        });
+        using var sdk = new TestClient(_ditio, o =>
+        {
+            o.ApiBaseUrl = new Uri(api.BaseUri, "/core");
+            o.Retry.MaxRetryAttempts = 1;
+        }, logs: _logs);
+
+        var error = await Record.ExceptionAsync(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+
+        AssertNowhere(DitioWireMock.Token, "token, in " + header, error?.ToString());
+    }
+
     [Fact]
     public async Task RedirectToAHostNamedAfterTheSecret_TheLowerCasedHostDoesNotLeakIt()
     {

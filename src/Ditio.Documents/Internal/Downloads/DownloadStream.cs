@@ -17,10 +17,20 @@ internal sealed class DownloadStream : Stream
     private readonly ProgressTracker.FileProgress? _progress;
     private readonly string _path;
     private readonly CancellationTokenRegistration _abortOnStall;
+    private readonly Func<DitioApiException, DitioApiException> _report;
     private long _read;
 
-    public DownloadStream(Stream inner, long? expected, StallWatchdog watchdog, ProgressTracker.FileProgress? progress, string path)
+    /// <summary>Wraps the body of a download.</summary>
+    /// <param name="inner">The body as the transport gives it.</param>
+    /// <param name="expected">The Content-Length, if announced.</param>
+    /// <param name="watchdog">The transfer's stall watchdog, which also follows the client's lifetime.</param>
+    /// <param name="progress">Where the bytes read are reported, if anywhere.</param>
+    /// <param name="path">The request's path, for messages.</param>
+    /// <param name="report">Called with each failure before it is thrown (the operation's one Warning line), and returns it.</param>
+    public DownloadStream(
+        Stream inner, long? expected, StallWatchdog watchdog, ProgressTracker.FileProgress? progress, string path, Func<DitioApiException, DitioApiException> report)
     {
+        _report = report;
         _inner = inner;
         _expected = expected;
         _watchdog = watchdog;
@@ -113,7 +123,7 @@ internal sealed class DownloadStream : Stream
     {
         if (_watchdog.Fired)
         {
-            return DitioErrors.Stalled(HttpMethod.Get.Method, _path, _watchdog.Timeout, exception);
+            return _report(DitioErrors.Stalled(HttpMethod.Get.Method, _path, _watchdog.Timeout, exception));
         }
 
         if (_watchdog.Token.IsCancellationRequested)
@@ -145,6 +155,6 @@ internal sealed class DownloadStream : Stream
         return read;
     }
 
-    private DitioApiException Truncated(string detail, Exception? inner) => DitioErrors.Truncated(_path, detail, inner);
+    private DitioApiException Truncated(string detail, Exception? inner) => _report(DitioErrors.Truncated(_path, detail, inner));
 
 }
