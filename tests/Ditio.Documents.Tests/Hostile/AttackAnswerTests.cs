@@ -64,6 +64,27 @@ public sealed class AttackAnswerTests : IDisposable
         Assert.Equal("Bearer tok-odd", Assert.Single(_ditio.ApiRequests).Headers!["Authorization"].Single());
     }
 
+    [Theory]
+    [InlineData("tok-1\\r\\nX-Injected: yes")]
+    [InlineData("tok-1\\nX-Injected: yes")]
+    [InlineData("tok-\\u00e6\\u00f8")]
+    public async Task TokenThatWouldInjectAHeader_IsNeverSentAsOne_NorQuoted(string token)
+    {
+        _ditio.Server.Given(Request.Create().WithPath("/identity/connect/token").UsingPost()).RespondWith(Response.Create()
+            .WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody($$"""{"access_token":"{{token}}","expires_in":1800}"""));
+        _ditio.GivenJson("GET", UploadPath, 200, "[]");
+        var logs = new RecordingLoggerProvider();
+        using var sdk = new TestClient(_ditio, o => o.Retry.MaxRetryAttempts = 1, logs: logs);
+
+        var error = await Record.ExceptionAsync(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+
+        Assert.All(_ditio.ApiRequests, r => Assert.False(r.Headers!.ContainsKey("X-Injected")));
+        foreach (var text in logs.Lines.Select(l => $"{l.Message} {l.State} {l.Exception}").Append(error?.ToString()))
+        {
+            Assert.False(text?.Contains("tok-", StringComparison.Ordinal) == true, $"the token leaked: {text}");
+        }
+    }
+
     [Fact]
     public async Task ApiAnswers401Forever_OneRenewalOneResend_NoLoop()
     {

@@ -15,6 +15,28 @@ internal static class DitioPrimaryHandler
     /// <summary>The transport, under a guard that lets a call that must not be repeated go on the wire only as often as the SDK decided.</summary>
     public static HttpMessageHandler Create(DitioTransferOptions transfers) => new SendGuard { InnerHandler = CreateTransport(transfers) };
 
+    /// <summary>
+    /// Makes whatever primary handler a client ended up with safe, as the very last step of its configuration: one an
+    /// application set on purpose (a proxy, a client certificate, through the SDK's builder or for every client) keeps
+    /// its settings, but never follows a redirect (for the runtime's handlers) and sits under the send guard.
+    /// </summary>
+    public static HttpMessageHandler Secure(HttpMessageHandler primary)
+    {
+        switch (primary)
+        {
+            case SendGuard:
+                return primary;
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
+
+        return new SendGuard { InnerHandler = primary };
+    }
+
     private static SocketsHttpHandler CreateTransport(DitioTransferOptions transfers)
     {
         var handler = new SocketsHttpHandler
