@@ -84,7 +84,21 @@ public sealed partial class DitioDocumentsClient
                 }
             }
 
-            await Task.Delay(_retry.BaseDelay, _time, cancellationToken).ConfigureAwait(false);
+            await WaitToRestartAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The wait before a download starts over: ended by the caller's cancellation, or by <see cref="Dispose"/>.</summary>
+    private async Task WaitToRestartAsync(CancellationToken cancellationToken)
+    {
+        using var token = Link(cancellationToken);
+        try
+        {
+            await Task.Delay(_retry.BaseDelay, _time, token.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _disposed)
+        {
+            throw new ObjectDisposedException(nameof(DitioDocumentsClient), "The Ditio client was disposed while DownloadToFile was waiting to start over.");
         }
     }
 

@@ -68,6 +68,33 @@ public sealed class AttackDisposeTests : IDisposable
         Assert.True(api.Requests.Count <= 1);
     }
 
+    [Fact]
+    public async Task DisposedWhileDownloadToFileWaitsToRestart_TheCallEndsAtOnce()
+    {
+        var restartDelay = TimeSpan.FromMinutes(10);
+        var time = new SignallingTime(TestTime.Fake(), restartDelay);
+        await using var api = new RawHttpServer(async (_, stream, _) =>
+        {
+            // Announces 1000 bytes, sends 10, hangs up: the download restarts after BaseDelay (which fake time never ends).
+            await RawHttpServer.WriteHeadAsync(stream, 200, 1000, ("Content-Type", "application/pdf"));
+            await stream.WriteAsync(new byte[10]);
+        });
+        using var sdk = new TestClient(_ditio, o =>
+        {
+            o.ApiBaseUrl = new Uri(api.BaseUri, "/core");
+            o.Retry.BaseDelay = restartDelay;
+            o.Retry.MaxDelay = restartDelay;
+        }, time);
+        var client = (DitioDocumentsClient)sdk.Client;
+        var download = client.DownloadToFileAsync(_project, "doc-1", Path.Combine(Path.GetTempPath(), $"ditio-{Guid.NewGuid():N}.pdf"));
+        await time.TimerCreated.WaitAsync(Cap);
+
+        client.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => download.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Single(api.Requests);
+    }
+
     public void Dispose() => _ditio.Dispose();
 
     private static DocumentUploadFile File(string name) => DocumentUploadFile.FromStream(new MemoryStream(new byte[1000]), name);
@@ -79,6 +106,31 @@ public sealed class AttackDisposeTests : IDisposable
         ClientId = DitioWireMock.ClientId,
         ClientSecret = DitioWireMock.ClientSecret,
     };
+
+    /// <summary>Fake time that signals when a timer of one duration is made (the wait before a restart).</summary>
+    private sealed class SignallingTime(Microsoft.Extensions.Time.Testing.FakeTimeProvider inner, TimeSpan watched) : TimeProvider
+    {
+        private readonly TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task TimerCreated => _created.Task;
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = inner.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == watched)
+            {
+                _created.TrySetResult();
+            }
+
+            return timer;
+        }
+    }
 
     private sealed class Callback(Action action) : IProgress<DocumentTransferProgress>
     {
