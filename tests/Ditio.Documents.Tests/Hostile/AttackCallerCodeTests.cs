@@ -65,6 +65,37 @@ public sealed class AttackCallerCodeTests : IDisposable
         Assert.True(_ditio.RequestsTo(UploadPath).Count <= 1);
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("upload")]
+    [InlineData("download")]
+    [InlineData("token")]
+    public async Task CallerCancels_TheCancellationCarriesTheCallersToken(string call)
+    {
+        await using var server = HostileServer.Silent();
+        using var sdk = new TestClient(_ditio, o =>
+        {
+            o.ApiBaseUrl = new Uri(server.BaseUri, "/core");
+            if (call == "token")
+            {
+                o.IdentityBaseUrl = server.BaseUri;
+            }
+        });
+        using var cancel = new CancellationTokenSource();
+        Task running = call switch
+        {
+            "upload" => sdk.Client.UploadAsync(_project, [DocumentUploadFile.FromStream(new MemoryStream(new byte[10]), "a.pdf")], null, cancel.Token),
+            "download" => sdk.Client.DownloadAsync(_project, "doc-1", null, cancel.Token),
+            _ => sdk.Client.GetPagesAsync(_project, cancel.Token),
+        };
+        await server.ArrivalAsync();
+
+        await cancel.CancelAsync();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(Cap));
+        Assert.Equal(cancel.Token, error.CancellationToken);
+    }
+
     public void Dispose() => _ditio.Dispose();
 
     private sealed class LyingStream(byte[] content, int lie) : MemoryStream(content)
