@@ -138,6 +138,29 @@ public sealed class AttackSecretTests : IDisposable
         AssertNowhere(DitioWireMock.Token, "token, in " + header, error?.ToString());
     }
 
+    [Theory]
+    [InlineData("text/plain; charset=utf-16", "utf-16")]
+    [InlineData("application/json; charset=utf-16BE", "utf-16BE")]
+    [InlineData("text/plain", "utf-16 with BOM")]
+    public async Task ApiErrorEchoesTheSecretInUtf16_NoMessageExcerptOrLogLineHoldsIt(string contentType, string encoding)
+    {
+        const string asciiSecret = "Sup3r-S3cret-Value!";
+        var text = $$"""{"message":"bad request: client_secret={{asciiSecret}} was refused"}""";
+        var body = encoding switch
+        {
+            "utf-16BE" => Encoding.BigEndianUnicode.GetBytes(text),
+            "utf-16" => Encoding.Unicode.GetBytes(text),
+            _ => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
+        };
+        _ditio.Server.Given(Request.Create().WithPath(PagesPath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", contentType).WithBody(body));
+        using var sdk = new TestClient(_ditio, o => o.ClientSecret = asciiSecret, logs: _logs);
+
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+
+        AssertNowhere(asciiSecret, encoding, error.ToString(), error.ResponseExcerpt);
+    }
+
     [Fact]
     public async Task RedirectToAHostNamedAfterTheSecret_TheLowerCasedHostDoesNotLeakIt()
     {
@@ -168,7 +191,9 @@ public sealed class AttackSecretTests : IDisposable
     {
         foreach (var text in texts.Concat(_logs.Lines.Select(l => $"{l.Message} {l.State} {l.Exception}")))
         {
-            Assert.False(text?.Contains(value, StringComparison.OrdinalIgnoreCase) == true, $"the {form} form leaked: {text}");
+            // A reader (or a terminal) skips NULs: look for the secret as they would see it.
+            var seen = text?.Replace("\0", "", StringComparison.Ordinal);
+            Assert.False(seen?.Contains(value, StringComparison.OrdinalIgnoreCase) == true, $"the {form} form leaked: {text}");
         }
     }
 }

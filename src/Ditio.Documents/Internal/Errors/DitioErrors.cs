@@ -90,7 +90,11 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             Scrub(description, null),
             Safe(inner, null));
 
-    /// <summary>The text of an error answer read by <see cref="DitioAnswerHandler"/>: at most its first 16 K characters.</summary>
+    /// <summary>
+    /// The text of an error answer read by <see cref="DitioAnswerHandler"/>, at most its first 16 K characters, decoded as
+    /// the answer says (its byte order mark, else its charset, else UTF-8): a secret echoed in UTF-16 is text the scrubber
+    /// sees, not bytes that a reader would still make out between the NULs.
+    /// </summary>
     public static string? BodyText(HttpResponseMessage response)
     {
         if (response.Content is not BufferedAnswer { } answer || answer.Body.IsEmpty)
@@ -98,9 +102,32 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             return null;
         }
 
-        var body = answer.Body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? answer.Body[3..] : answer.Body;
-        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, MaxErrorBodyChars * 4)]);
+        var body = answer.Body;
+        var encoding = EncodingOf(ref body, response.Content.Headers.ContentType?.CharSet);
+        var text = encoding.GetString(body[..Math.Min(body.Length, MaxErrorBodyChars * 4)]);
         return text.Length <= MaxErrorBodyChars ? text : text[..MaxErrorBodyChars];
+    }
+
+    /// <summary>The encoding of a body, past its byte order mark (which is skipped) or by its charset; UTF-8 if neither is known.</summary>
+    private static Encoding EncodingOf(ref ReadOnlySpan<byte> body, string? charset)
+    {
+        foreach (var known in (ReadOnlySpan<Encoding>)[Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode])
+        {
+            if (body.StartsWith(known.Preamble))
+            {
+                body = body[known.Preamble.Length..];
+                return known;
+            }
+        }
+
+        try
+        {
+            return charset is { Length: > 0 } ? Encoding.GetEncoding(charset.Trim('"', ' ')) : Encoding.UTF8;
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
     }
 
     public static DitioApiException Stalled(string method, string path, TimeSpan stallTimeout, Exception? inner = null) =>
