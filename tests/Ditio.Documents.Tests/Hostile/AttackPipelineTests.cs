@@ -43,6 +43,19 @@ public sealed class AttackPipelineTests : IAsyncDisposable
         Assert.Contains("does not follow", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OneHandlerSharedByBothClients_IsSecuredOnce_AndWorks()
+    {
+        _ditio.GivenJson("GET", $"/core/api/v4/integration/projects/{DitioWireMock.ProjectId}/documents", 200, "[]");
+        using var shared = new SocketsHttpHandler();
+        using var sdk = new TestClient(_ditio, appAfter: (_, builder) =>
+            builder.ConfigureHttpClients(c => c.ConfigurePrimaryHttpMessageHandler(() => shared).SetHandlerLifetime(Timeout.InfiniteTimeSpan)));
+
+        await sdk.Client.GetPagesAsync(DocumentTarget.Project(DitioWireMock.ProjectId)).WaitAsync(Cap);
+
+        Assert.False(shared.AllowAutoRedirect);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _elsewhere.DisposeAsync();

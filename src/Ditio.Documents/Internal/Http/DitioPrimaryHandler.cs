@@ -22,16 +22,26 @@ internal static class DitioPrimaryHandler
     /// </summary>
     public static HttpMessageHandler Secure(HttpMessageHandler primary)
     {
-        switch (primary)
+        try
         {
-            case SendGuard:
-                return primary;
-            case SocketsHttpHandler sockets:
-                sockets.AllowAutoRedirect = false;
-                break;
-            case HttpClientHandler client:
-                client.AllowAutoRedirect = false;
-                break;
+            switch (primary)
+            {
+                case SendGuard:
+                    return primary;
+                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler { AllowAutoRedirect: true } client:
+                    client.AllowAutoRedirect = false;
+                    break;
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException(
+                "The primary handler given to a Ditio HttpClient follows redirects and has already sent requests, so it cannot be changed: "
+                + "give the Ditio clients a handler of their own, with AllowAutoRedirect = false (a redirect would carry the client secret to another host).",
+                ex);
         }
 
         return new SendGuard { InnerHandler = primary };
