@@ -202,7 +202,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
         call.ThrowIfCallerFault();
         if (callerToken.IsCancellationRequested)
         {
-            return exception as OperationCanceledException ?? new OperationCanceledException(callerToken);
+            return CallerCancelled(exception, callerToken);
         }
 
         if (_disposed)
@@ -215,12 +215,34 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
             : DitioErrors.Unwrap(exception) as DitioException ?? _errors.FromException(exception, call));
     }
 
-    /// <summary>The one log line of a failed operation (attempt-level lines are at Debug); returns the exception to throw.</summary>
+    /// <summary>
+    /// The caller's cancellation as the caller can recognise it: carrying the caller's own token (the layers below saw
+    /// a token linked to it), of the type thrown, with what was thrown inside.
+    /// </summary>
+    private static OperationCanceledException CallerCancelled(Exception exception, CancellationToken callerToken) => exception switch
+    {
+        OperationCanceledException cancelled when cancelled.CancellationToken == callerToken => cancelled,
+        TaskCanceledException cancelled => new TaskCanceledException(cancelled.Message, cancelled, callerToken),
+        _ => new OperationCanceledException((exception as OperationCanceledException)?.Message ?? "The operation was canceled.", exception, callerToken),
+    };
+
+    /// <summary>
+    /// The one log line of a failed operation (attempt-level lines are at Debug), and the request id and operation on
+    /// its exception; returns the exception to throw.
+    /// </summary>
     private TException Report<TException>(DitioCall call, TException exception)
         where TException : DitioException
     {
         Log.OperationFailed(_logger, call.Operation, exception.Message);
         return Internal.Telemetry.RequestIds.Stamp(exception, call.Operation, call.AnswerHeaders, _errors.Scrubber);
+    }
+
+    /// <inheritdoc cref="Report{TException}(DitioCall, TException)"/>
+    private TException Report<TException>(string operation, TException exception)
+        where TException : DitioException
+    {
+        Log.OperationFailed(_logger, operation, exception.Message);
+        return Internal.Telemetry.RequestIds.Stamp(exception, operation, null, _errors.Scrubber);
     }
 
     /// <summary>

@@ -10,8 +10,13 @@ namespace Ditio.Documents;
 public sealed partial class DitioDocumentsClient
 {
     /// <inheritdoc />
-    public async Task<DocumentDownload> DownloadAsync(
-        DocumentTarget target, string fileReferenceId, IProgress<DocumentTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<DocumentDownload> DownloadAsync(
+        DocumentTarget target, string fileReferenceId, IProgress<DocumentTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        DownloadAsync(target, fileReferenceId, progress, reportBody: true, cancellationToken);
+
+    /// <summary>A download; a failure reading its body is logged as the operation's failure only if <paramref name="reportBody"/>.</summary>
+    private async Task<DocumentDownload> DownloadAsync(
+        DocumentTarget target, string fileReferenceId, IProgress<DocumentTransferProgress>? progress, bool reportBody, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         Guard.Id(fileReferenceId);
@@ -40,7 +45,9 @@ public sealed partial class DitioDocumentsClient
                 throw Report(call, error);
             }
 
-            var download = await OpenDownloadAsync(response, call, watchdog, fileReferenceId, progress, RequestIds.Of(response.Headers, _errors.Scrubber), cancellationToken).ConfigureAwait(false);
+            Func<DitioApiException, DitioApiException> report = reportBody ? e => Report(call, e) : static e => e;
+            var download = await OpenDownloadAsync(
+                response, call, watchdog, fileReferenceId, progress, RequestIds.Of(response.Headers, _errors.Scrubber), report, cancellationToken).ConfigureAwait(false);
             operation.Succeeded(bytes: download.ContentLength);
             return download;
         }
@@ -83,7 +90,7 @@ public sealed partial class DitioDocumentsClient
     {
         for (var attempt = 1; ; attempt++)
         {
-            var download = await DownloadAsync(target, fileReferenceId, progress, cancellationToken).ConfigureAwait(false);
+            var download = await DownloadAsync(target, fileReferenceId, progress, reportBody: false, cancellationToken).ConfigureAwait(false);
             await using (download.ConfigureAwait(false))
             {
                 try
@@ -95,9 +102,28 @@ public sealed partial class DitioDocumentsClient
                 {
                     // The body broke off: start over from the first byte, into a fresh temporary file.
                 }
+                catch (DitioApiException ex)
+                {
+                    // The body failed for good: the operation's one Warning line (attempts that were restarted write none).
+                    throw Report("DownloadToFile", ex);
+                }
             }
 
-            await Task.Delay(_retry.BaseDelay, _time, cancellationToken).ConfigureAwait(false);
+            await WaitToRestartAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The wait before a download starts over: ended by the caller's cancellation, or by <see cref="Dispose"/>.</summary>
+    private async Task WaitToRestartAsync(CancellationToken cancellationToken)
+    {
+        using var token = Link(cancellationToken);
+        try
+        {
+            await Task.Delay(_retry.BaseDelay, _time, token.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _disposed)
+        {
+            throw new ObjectDisposedException(nameof(DitioDocumentsClient), "The Ditio client was disposed while DownloadToFile was waiting to start over.");
         }
     }
 
@@ -108,6 +134,7 @@ public sealed partial class DitioDocumentsClient
         string fileReferenceId,
         IProgress<DocumentTransferProgress>? progress,
         string? requestId,
+        Func<DitioApiException, DitioApiException> report,
         CancellationToken cancellationToken)
     {
         var headers = response.Content.Headers;
@@ -117,7 +144,7 @@ public sealed partial class DitioDocumentsClient
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         return new DocumentDownload(
             response,
-            new DownloadStream(stream, headers.ContentLength, watchdog, tracked, call.PathOrOperation) { RequestId = requestId },
+            new DownloadStream(stream, headers.ContentLength, watchdog, tracked, call.PathOrOperation, report) { RequestId = requestId },
             fileName,
             headers.ContentType?.ToString() ?? MediaTypes.OctetStream,
             headers.ContentLength);

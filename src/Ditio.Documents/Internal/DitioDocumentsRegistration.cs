@@ -6,6 +6,7 @@ using Ditio.Documents.Internal.Http;
 using Ditio.Documents.Internal.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -99,6 +100,10 @@ internal static class DitioDocumentsRegistration
             .ConfigurePrimaryHttpMessageHandler(sp => DitioPrimaryHandler.Create(OptionsOf(sp, name).Transfers))
             .RemoveAllLoggers()
             .RedactLoggedHeaders(static _ => true);
+        // Runs after every other configuration of this client (the SDK's builder, an application's ConfigureAll):
+        // whatever primary handler it ends with never follows a redirect and sits under the send guard.
+        services.PostConfigure<HttpClientFactoryOptions>(clientName, static options => options.HttpMessageHandlerBuilderActions.Add(
+            static b => b.PrimaryHandler = DitioPrimaryHandler.Secure(b.PrimaryHandler)));
         client.AddResilienceHandler("Ditio", (pipeline, context) => DitioResilience.Configure(
             pipeline,
             OptionsOf(context.ServiceProvider, name).Retry,
@@ -128,7 +133,9 @@ internal static class DitioDocumentsRegistration
     private static DitioDocumentsOptions OptionsOf(IServiceProvider services, string name) =>
         services.GetRequiredService<IOptionsMonitor<DitioDocumentsOptions>>().Get(name);
 
-    private static ILoggerFactory LoggersOf(IServiceProvider services) => services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+    /// <summary>The application's loggers, behind a guard: a provider that throws never breaks a call (see <see cref="SafeLoggerFactory"/>).</summary>
+    private static ILoggerFactory LoggersOf(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>() is { } loggers ? new SafeLoggerFactory(loggers) : NullLoggerFactory.Instance;
 
     private static ILogger LoggerOf(IServiceProvider services) => LoggersOf(services).CreateLogger(LoggerCategory);
 

@@ -111,25 +111,26 @@ internal sealed class DitioTokenCache(
             var (value, lifetime) = await RequestAsync().ConfigureAwait(false);
             var margin = TimeSpan.FromTicks(Math.Min(options.TokenRenewalMargin.Ticks, lifetime.Ticks / 2));
             var token = new AccessToken(value, started + lifetime - margin, started + lifetime);
-            Log.TokenAcquired(logger, options.ClientId, lifetime.TotalSeconds, token.RenewAt);
-            Telemetry.DitioTelemetry.TokenRenewed(failure: null);
             lock (_gate)
             {
                 _current = token;
                 _renewal = null;
             }
 
+            Telemetry.DitioTelemetry.TokenRenewed(failure: null);
+            Log.TokenAcquired(logger, options.ClientId, lifetime.TotalSeconds, token.RenewAt);
             return token;
         }
         catch (Exception ex)
         {
-            Log.TokenFailed(logger, options.ClientId, ex.Message);
-            Telemetry.DitioTelemetry.TokenRenewed(ex);
+            // Forgotten before anything else can go wrong, so that the next caller renews afresh.
             lock (_gate)
             {
                 _renewal = null;
             }
 
+            Telemetry.DitioTelemetry.TokenRenewed(ex);
+            Log.TokenFailed(logger, options.ClientId, ex.Message);
             throw;
         }
     }

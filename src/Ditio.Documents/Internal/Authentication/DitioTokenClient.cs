@@ -85,13 +85,13 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
         var status = string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode} {response.StatusCode}");
         if ((int)response.StatusCode is >= 300 and < 400)
         {
-            throw errors.Authentication(_clientId, $"the identity server answered {status}: {DitioErrors.RedirectDetail(response)}", response.StatusCode);
+            throw errors.Authentication(_clientId, $"the identity server answered {status}: {errors.RedirectDetail(response)}", response.StatusCode);
         }
 
         if (!response.IsSuccessStatusCode)
         {
             // OAuth error bodies come with 400 or 401 (RFC 6749 5.2); an "error" field on a 5xx is something else.
-            var body = DitioErrors.BodyText(call);
+            var body = errors.ScrubbedBody(response, call);
             var oauth = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized ? TryParse(call) : null;
             var reason = oauth?.Error is { } error
                 ? $"the identity server answered {status}: {error}{(oauth.ErrorDescription is { } d ? $" ({d})" : "")}"

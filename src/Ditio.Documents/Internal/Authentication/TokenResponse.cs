@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ditio.Documents.Internal.Json;
 
 namespace Ditio.Documents.Internal.Authentication;
 
-/// <summary>The identity server's JSON answer, success or OAuth error.</summary>
+/// <summary>The identity server's JSON answer, success or OAuth error. Side fields of an unexpected type are read leniently (or as null), never a reason to refuse a token.</summary>
 internal sealed class TokenResponse
 {
     [JsonPropertyName("access_token")]
@@ -14,12 +15,15 @@ internal sealed class TokenResponse
     public JsonElement ExpiresIn { get; init; }
 
     [JsonPropertyName("token_type")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? TokenType { get; init; }
 
     [JsonPropertyName("error")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Error { get; init; }
 
     [JsonPropertyName("error_description")]
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? ErrorDescription { get; init; }
 
     public override string ToString() => $"token response (type {TokenType}, expires in {ExpiresIn}s, error {Error})";

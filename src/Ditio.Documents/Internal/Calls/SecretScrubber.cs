@@ -34,7 +34,9 @@ internal sealed class SecretScrubber
     }
 
     /// <summary>The text with every known secret form replaced by <see cref="Mask"/>.</summary>
-    public string? Scrub(string? text)
+    /// <param name="text">The text a server sent.</param>
+    /// <param name="ignoreCase">Whether to match whatever the case (for text the runtime lower-cased, such as a host name).</param>
+    public string? Scrub(string? text, bool ignoreCase = false)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -43,12 +45,12 @@ internal sealed class SecretScrubber
 
         foreach (var form in _secretForms)
         {
-            text = ReplaceWhole(text, form);
+            text = ReplaceWhole(text, form, ignoreCase);
         }
 
         foreach (var token in Volatile.Read(ref _tokens))
         {
-            text = ReplaceWhole(text, token);
+            text = ReplaceWhole(text, token, ignoreCase);
         }
 
         return text;
@@ -78,11 +80,11 @@ internal sealed class SecretScrubber
 
     /// <summary>
     /// Replaces occurrences of <paramref name="value"/> that do not run on into a letter or digit on either side. A
-    /// URL-encoded form matches whatever the case of its hex digits.
+    /// URL-encoded form matches whatever the case of its hex digits, and any form does when <paramref name="ignoreCase"/>.
     /// </summary>
-    internal static string ReplaceWhole(string text, string value)
+    internal static string ReplaceWhole(string text, string value, bool ignoreCase = false)
     {
-        var comparison = value.Contains('%', StringComparison.Ordinal) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var comparison = ignoreCase || value.Contains('%', StringComparison.Ordinal) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var at = text.IndexOf(value, comparison);
         if (at < 0)
         {

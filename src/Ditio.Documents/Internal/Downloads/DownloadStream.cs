@@ -17,13 +17,23 @@ internal sealed class DownloadStream : Stream
     private readonly ProgressTracker.FileProgress? _progress;
     private readonly string _path;
     private readonly CancellationTokenRegistration _abortOnStall;
+    private readonly Func<DitioApiException, DitioApiException> _report;
     private long _read;
 
     /// <summary>Gets or sets the request id a failed read's exception carries (the answer's, or the download's trace id).</summary>
     public string? RequestId { get; init; }
 
-    public DownloadStream(Stream inner, long? expected, StallWatchdog watchdog, ProgressTracker.FileProgress? progress, string path)
+    /// <summary>Wraps the body of a download.</summary>
+    /// <param name="inner">The body as the transport gives it.</param>
+    /// <param name="expected">The Content-Length, if announced.</param>
+    /// <param name="watchdog">The transfer's stall watchdog, which also follows the client's lifetime.</param>
+    /// <param name="progress">Where the bytes read are reported, if anywhere.</param>
+    /// <param name="path">The request's path, for messages.</param>
+    /// <param name="report">Called with each failure before it is thrown (the operation's one Warning line), and returns it.</param>
+    public DownloadStream(
+        Stream inner, long? expected, StallWatchdog watchdog, ProgressTracker.FileProgress? progress, string path, Func<DitioApiException, DitioApiException> report)
     {
+        _report = report;
         _inner = inner;
         _expected = expected;
         _watchdog = watchdog;
@@ -116,7 +126,7 @@ internal sealed class DownloadStream : Stream
     {
         if (_watchdog.Fired)
         {
-            return Stamped(DitioErrors.Stalled(HttpMethod.Get.Method, _path, _watchdog.Timeout, exception));
+            return _report(Stamped(DitioErrors.Stalled(HttpMethod.Get.Method, _path, _watchdog.Timeout, exception)));
         }
 
         if (_watchdog.Token.IsCancellationRequested)
@@ -149,7 +159,7 @@ internal sealed class DownloadStream : Stream
         return read;
     }
 
-    private DitioApiException Truncated(string detail, Exception? inner) => Stamped(DitioErrors.Truncated(_path, detail, inner));
+    private DitioApiException Truncated(string detail, Exception? inner) => _report(Stamped(DitioErrors.Truncated(_path, detail, inner)));
 
     private DitioApiException Stamped(DitioApiException exception)
     {

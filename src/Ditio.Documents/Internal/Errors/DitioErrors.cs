@@ -29,22 +29,24 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             return Redirected(response, call);
         }
 
-        var body = Scrub(BodyText(call), response.RequestMessage);
+        // Parsing undoes JSON escapes, so what it finds is scrubbed again; the excerpt is withheld if that mattered.
+        var request = response.RequestMessage;
+        var body = Scrub(BodyText(response, call), request);
         var (code, message) = ErrorBodyParser.Parse(body);
         var kind = status == HttpStatusCode.Forbidden ? DitioFailureKind.Forbidden : DitioFailureKind.ErrorResponse;
         var hint = status == HttpStatusCode.Unauthorized
             ? "the API refused the token even after renewing it: the API client may be disabled or lack the ditioapiv3 scope"
             : null;
         return new DitioApiException(new DitioApiError(
-            kind, call.Method ?? "?", call.PathOrOperation, status, code, message, ErrorBodyParser.Excerpt(body), RetryAfter(response.Headers, time), hint));
+            kind, call.Method ?? "?", call.PathOrOperation, status, Scrub(code, request), Scrub(message, request), ErrorBodyParser.Excerpt(Withheld(body, request)), RetryAfter(response.Headers, time), hint));
     }
 
     /// <summary>A 2xx whose body is not what was expected; the body is quoted (scrubbed).</summary>
     public DitioApiException InvalidResponse(HttpResponseMessage response, DitioCall call, string detail, Exception? inner)
     {
-        var body = Scrub(BodyText(call), response.RequestMessage);
+        var body = ScrubbedBody(response, call);
         return new DitioApiException(new DitioApiError(
-            DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: Scrub(detail, null)), inner);
+            DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, ResponseExcerpt: ErrorBodyParser.Excerpt(body), Detail: Scrub(detail, null)), Safe(inner, response.RequestMessage));
     }
 
     /// <summary>A 2xx whose body says <c>successful: false</c>.</summary>
@@ -71,7 +73,7 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             HttpRequestException http => (DitioFailureKind.NoResponse, null, Describe(http)),
             _ => (DitioFailureKind.NoResponse, null, $"{cause.GetType().Name}: {cause.Message}"),
         };
-        return new DitioApiException(new DitioApiError(kind, call.Method ?? "?", call.PathOrOperation, status, Detail: Scrub(detail, null)), cause);
+        return new DitioApiException(new DitioApiError(kind, call.Method ?? "?", call.PathOrOperation, status, Detail: Scrub(detail, null)), Safe(cause, null));
     }
 
     /// <summary>The exception a call ended with, out of Refit's wrapper.</summary>
@@ -86,10 +88,14 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             status,
             Scrub(error, null),
             Scrub(description, null),
-            inner);
+            Safe(inner, null));
 
-    /// <summary>The text of an answer read by <see cref="DitioAnswerHandler"/>: at most its first 16 K characters.</summary>
-    public static string? BodyText(DitioCall call)
+    /// <summary>
+    /// The text of an error answer read by <see cref="DitioAnswerHandler"/>, at most its first 16 K characters, decoded as
+    /// the answer says (its byte order mark, else its charset, else UTF-8): a secret echoed in UTF-16 is text the scrubber
+    /// sees, not bytes that a reader would still make out between the NULs.
+    /// </summary>
+    public static string? BodyText(HttpResponseMessage response, DitioCall call)
     {
         var answer = call.Answer;
         if (answer.IsEmpty)
@@ -97,9 +103,32 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
             return null;
         }
 
-        var body = answer.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? answer[3..] : answer;
-        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, MaxErrorBodyChars * 4)]);
+        var body = answer;
+        var encoding = EncodingOf(ref body, response.Content.Headers.ContentType?.CharSet);
+        var text = encoding.GetString(body[..Math.Min(body.Length, MaxErrorBodyChars * 4)]);
         return text.Length <= MaxErrorBodyChars ? text : text[..MaxErrorBodyChars];
+    }
+
+    /// <summary>The encoding of a body, past its byte order mark (which is skipped) or by its charset; UTF-8 if neither is known.</summary>
+    private static Encoding EncodingOf(ref ReadOnlySpan<byte> body, string? charset)
+    {
+        foreach (var known in (ReadOnlySpan<Encoding>)[Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode])
+        {
+            if (body.StartsWith(known.Preamble))
+            {
+                body = body[known.Preamble.Length..];
+                return known;
+            }
+        }
+
+        try
+        {
+            return charset is { Length: > 0 } ? Encoding.GetEncoding(charset.Trim('"', ' ')) : Encoding.UTF8;
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
     }
 
     public static DitioApiException Stalled(string method, string path, TimeSpan stallTimeout, Exception? inner = null) =>
@@ -117,15 +146,45 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
         _ => null,
     };
 
-    /// <summary>The host a redirect pointed to, for the message; nothing is ever sent there.</summary>
-    internal static string RedirectDetail(HttpResponseMessage response) =>
+    /// <summary>
+    /// The host a redirect pointed to, for the message; nothing is ever sent there. A host name is lower-cased by
+    /// <see cref="Uri"/>, so a secret echoed into it is looked for whatever its case.
+    /// </summary>
+    internal string RedirectDetail(HttpResponseMessage response) =>
         response.Headers.Location is { } location
-            ? string.Create(CultureInfo.InvariantCulture, $"a redirect to {(location.IsAbsoluteUri ? location.Host : "a relative location")}, which the SDK does not follow: check the base URL")
+            ? string.Create(CultureInfo.InvariantCulture, $"a redirect to {(location.IsAbsoluteUri ? scrubber.Scrub(location.Host, ignoreCase: true) : "a relative location")}, which the SDK does not follow: check the base URL")
             : "a redirect without a Location, which the SDK does not follow: check the base URL";
+
+    /// <summary>
+    /// The text of an answer, scrubbed, for an excerpt or a message. Withheld whole when a JSON string in it, once its
+    /// escapes are undone (<c>\/</c>, <c>A</c>, ...), holds a secret that the scrubber could not see escaped.
+    /// </summary>
+    public string? ScrubbedBody(HttpResponseMessage response, DitioCall call) =>
+        Withheld(Scrub(BodyText(response, call), response.RequestMessage), response.RequestMessage);
+
+    private string? Withheld(string? body, HttpRequestMessage? request) =>
+        body is not null && ErrorBodyParser.AnyString(body, text => Scrub(text, request) != text)
+            ? "(the answer quoted a secret in an escaped form: withheld)"
+            : body;
 
     private DitioApiException Redirected(HttpResponseMessage response, DitioCall call) =>
         new(new DitioApiError(
             DitioFailureKind.InvalidResponse, call.Method ?? "?", call.PathOrOperation, response.StatusCode, Detail: Scrub(RedirectDetail(response), null)));
+
+    /// <summary>
+    /// The exception kept as the inner one: as it is, unless its text (messages of the whole chain) holds a secret, as
+    /// when a parser or the runtime quoted what a server sent (a charset, a header); then a stand-in with the same text
+    /// scrubbed (<see cref="ScrubbedException"/>).
+    /// </summary>
+    private Exception? Safe(Exception? inner, HttpRequestMessage? request)
+    {
+        if (inner is null || Scrub(inner.ToString(), request) == inner.ToString())
+        {
+            return inner;
+        }
+
+        return new ScrubbedException(inner.GetType(), Scrub(inner.Message, request) ?? "", Safe(inner.InnerException, request));
+    }
 
     /// <summary>Removes the secrets from server text, and the very token the request carried.</summary>
     private string? Scrub(string? text, HttpRequestMessage? request)

@@ -24,10 +24,41 @@ internal static class ErrorBodyParser
             using var document = JsonDocument.Parse(body);
             return document.RootElement.ValueKind == JsonValueKind.Object ? Read(document.RootElement) : (null, null);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return (null, null);
         }
+    }
+
+    /// <summary>
+    /// Whether any string of a JSON body (a value or a property name), with its escapes undone, matches
+    /// <paramref name="predicate"/>, up to where the body stops being JSON (it may be cut off). False for a body that
+    /// does not start as JSON. Read token by token, so no nesting is too deep.
+    /// </summary>
+    public static bool AnyString(string body, Func<string, bool> predicate)
+    {
+        if (body.TrimStart() is not ['{' or '[', ..])
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(body), new JsonReaderOptions { MaxDepth = body.Length + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && predicate(reader.GetString()!))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // The rest is not JSON (or a string is not valid UTF-16): what was read has been looked at.
+        }
+
+        return false;
     }
 
     /// <summary>The length of the one line of a body quoted in a message.</summary>

@@ -15,6 +15,38 @@ internal static class DitioPrimaryHandler
     /// <summary>The transport, under a guard that lets a call that must not be repeated go on the wire only as often as the SDK decided.</summary>
     public static HttpMessageHandler Create(DitioTransferOptions transfers) => new SendGuard { InnerHandler = CreateTransport(transfers) };
 
+    /// <summary>
+    /// Makes whatever primary handler a client ended up with safe, as the very last step of its configuration: one an
+    /// application set on purpose (a proxy, a client certificate, through the SDK's builder or for every client) keeps
+    /// its settings, but never follows a redirect (for the runtime's handlers) and sits under the send guard.
+    /// </summary>
+    public static HttpMessageHandler Secure(HttpMessageHandler primary)
+    {
+        try
+        {
+            switch (primary)
+            {
+                case SendGuard:
+                    return primary;
+                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler { AllowAutoRedirect: true } client:
+                    client.AllowAutoRedirect = false;
+                    break;
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException(
+                "The primary handler given to a Ditio HttpClient follows redirects and has already sent requests, so it cannot be changed: "
+                + "give the Ditio clients a handler of their own, with AllowAutoRedirect = false (a redirect would carry the client secret to another host).",
+                ex);
+        }
+
+        return new SendGuard { InnerHandler = primary };
+    }
+
     private static SocketsHttpHandler CreateTransport(DitioTransferOptions transfers)
     {
         var handler = new SocketsHttpHandler

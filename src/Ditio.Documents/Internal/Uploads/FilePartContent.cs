@@ -102,14 +102,32 @@ internal sealed class FilePartContent : HttpContent
         return _length is not null;
     }
 
+    /// <summary>
+    /// A file or seekable stream that gives more or fewer bytes than the length it announced (and that the request's
+    /// Content-Length was made from) broke the caller's side of the contract: its fault, noted as such, so the upload
+    /// is neither retried nor reported as Ditio's failure.
+    /// </summary>
+    private void CheckLength(long sent, bool ended)
+    {
+        if (_length is { } expected && (sent > expected || (ended && sent != expected)))
+        {
+            var source = _file.FilePath is { } path ? $"The file '{path}'" : $"The stream of '{_file.FileName}'";
+            throw _call.NoteCallerFault(new InvalidOperationException(
+                $"{source} gave {(sent > expected ? "more than" : "only")} {(sent > expected ? expected : sent)} bytes, but its length was {expected} when the upload began: it changed while it was sent, or its Length is not true. Nothing was stored."));
+        }
+    }
+
     private async Task CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
             int read;
+            long sent = 0;
             while ((read = await ReadSourceAsync(source, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
+                sent += read;
+                CheckLength(sent, ended: false);
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 Telemetry.DitioTelemetry.Transferred(read, upload: true);
                 if (_progress is { } progress)
@@ -118,6 +136,7 @@ internal sealed class FilePartContent : HttpContent
                 }
             }
 
+            CheckLength(sent, ended: true);
             if (_progress is { } done)
             {
                 _call.RunCallerCode(done.Complete);
