@@ -7,7 +7,7 @@ public sealed record DocumentFileReference
 {
     /// <summary>Gets the file reference id: store it to download or delete the document later.</summary>
     [JsonConverter(typeof(LenientStringConverter))]
-    public string Id { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
 
     /// <summary>Gets the collection the file belongs to (for example <c>InfoMessage</c>).</summary>
     public string? CollectionRef { get; init; }

@@ -10,5 +10,5 @@ public sealed record DocumentPage
     public string? PageExternalId { get; init; }
 
     /// <summary>Gets the documents on the page.</summary>
-    public IReadOnlyList<DocumentPageFile> Files { get; init; } = [];
+    public IReadOnlyList<DocumentPageFile> Files { get; init => field = value ?? []; } = [];
 }

@@ -7,8 +7,8 @@ public sealed record DocumentPageFile
 {
     /// <summary>Gets the file reference id: the handle to download or delete the document.</summary>
     [JsonConverter(typeof(LenientStringConverter))]
-    public string FileReferenceId { get; init; } = "";
+    public string FileReferenceId { get; init => field = value ?? ""; } = "";
 
     /// <summary>Gets the document's file name.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 }

@@ -15,11 +15,11 @@ public sealed record DocumentUploadResult
     public string? PageExternalId { get; init; }
 
     /// <summary>Gets the documents this upload created.</summary>
-    public IReadOnlyList<UploadedDocument> Files { get; init; } = [];
+    public IReadOnlyList<UploadedDocument> Files { get; init => field = value ?? []; } = [];
 
     /// <summary>Gets every document on the page after the upload (Ditio's <c>infoPageFiles</c>).</summary>
     [JsonPropertyName("infoPageFiles")]
-    public IReadOnlyList<DocumentPageFile> PageFiles { get; init; } = [];
+    public IReadOnlyList<DocumentPageFile> PageFiles { get; init => field = value ?? []; } = [];
 
     [JsonInclude]
     [JsonPropertyName("successful")]

@@ -4,7 +4,7 @@ namespace Ditio.Documents;
 public sealed record UploadedDocument
 {
     /// <summary>Gets the file name the document was stored under.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get; init => field = value ?? ""; } = "";
 
     /// <summary>Gets the size in bytes.</summary>
     public long? Size { get; init; }

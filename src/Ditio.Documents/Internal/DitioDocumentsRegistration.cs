@@ -48,7 +48,7 @@ internal static class DitioDocumentsRegistration
             new SecretScrubber(OptionsOf(sp, name).ClientId, OptionsOf(sp, name).ClientSecret), sp.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(names.Key, (sp, _) => new DitioTokenCache(
             () => new DitioTokenClient(
-                RestService.For<IDitioIdentityApi>(CreateHttpClient(sp, names.Identity), RefitSettings), OptionsOf(sp, name), ErrorsOf(sp, names), LoggerOf(sp)),
+                RestService.ForGenerated<IDitioIdentityApi>(CreateHttpClient(sp, names.Identity), RefitSettings), OptionsOf(sp, name), ErrorsOf(sp, names), LoggerOf(sp)),
             OptionsOf(sp, name),
             ErrorsOf(sp, names),
             sp.GetRequiredService<TimeProvider>(),
@@ -113,7 +113,7 @@ internal static class DitioDocumentsRegistration
     }
 
     private static IDitioIntegrationApi CreateApi(IServiceProvider services, ClientNames names) =>
-        RestService.For<IDitioIntegrationApi>(CreateHttpClient(services, names.Api), RefitSettings);
+        RestService.ForGenerated<IDitioIntegrationApi>(CreateHttpClient(services, names.Api), RefitSettings);
 
     private static HttpClient CreateHttpClient(IServiceProvider services, string clientName) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);

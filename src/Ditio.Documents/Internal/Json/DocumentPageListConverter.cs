@@ -32,7 +32,7 @@ internal sealed class DocumentPageListConverter : JsonConverter<DocumentPageList
     }
 
     public override void Write(Utf8JsonWriter writer, DocumentPageList value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value.Pages, options);
+        JsonSerializer.Serialize(writer, value.Pages, ContractOf<IReadOnlyList<DocumentPage>>(options));
 
     private static bool LooksLikePage(JsonElement element) =>
         element.EnumerateObject().Any(p =>
@@ -57,7 +57,7 @@ internal sealed class DocumentPageListConverter : JsonConverter<DocumentPageList
     /// </summary>
     private static List<DocumentPage> ReadPages(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
-        var pageConverter = (JsonConverter<DocumentPage>)options.GetConverter(typeof(DocumentPage));
+        var pageConverter = (JsonConverter<DocumentPage>)ContractOf<DocumentPage>(options).Converter;
         var pages = new List<DocumentPage>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -82,5 +82,8 @@ internal sealed class DocumentPageListConverter : JsonConverter<DocumentPageList
             .ToArray();
 
     private static DocumentPage ReadPage(JsonElement element, JsonSerializerOptions options) =>
-        element.Deserialize<DocumentPage>(options) ?? new DocumentPage();
+        element.Deserialize(ContractOf<DocumentPage>(options)) ?? new DocumentPage();
+
+    /// <summary>A contract from the options' resolver (source-generated: <see cref="DitioJsonContext"/>), never by reflection.</summary>
+    private static JsonTypeInfo<T> ContractOf<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 }

@@ -8,8 +8,6 @@ namespace Ditio.Documents.Internal.Sync;
 /// </summary>
 internal static class SyncManifestFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <exception cref="DitioSyncManifestException">The manifest is corrupt, of another version, or not this sync's.</exception>
     public static async Task<SyncManifest> LoadAsync(string path, string folder, DocumentTarget target, DocumentSyncOptions options, CancellationToken cancellationToken)
     {
@@ -35,7 +33,7 @@ internal static class SyncManifestFile
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
-                await JsonSerializer.SerializeAsync(stream, manifest, Json, cancellationToken).ConfigureAwait(false);
+                await JsonSerializer.SerializeAsync(stream, manifest, SyncManifestJsonContext.Default.SyncManifest, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
@@ -71,7 +69,7 @@ internal static class SyncManifestFile
                         : $"The sync manifest '{path}' has format version {number}, which does not record the folder and target it belongs to. {wayOut}");
                 }
 
-                var manifest = document.RootElement.Deserialize<SyncManifest>(Json);
+                var manifest = document.RootElement.Deserialize(SyncManifestJsonContext.Default.SyncManifest);
                 return Complete(manifest) ? manifest! : throw Refuse(path, $"The sync manifest '{path}' is corrupt (fields missing or empty). {wayOut}");
             }
         }
