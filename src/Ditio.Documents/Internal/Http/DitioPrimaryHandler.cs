@@ -15,6 +15,7 @@ internal static class DitioPrimaryHandler
     /// <summary>The transport, under a guard that lets a call that must not be repeated go on the wire only as often as the SDK decided.</summary>
     public static HttpMessageHandler Create(DitioTransferOptions transfers) => new SendGuard { InnerHandler = CreateTransport(transfers) };
 
+#if NET
     private static SocketsHttpHandler CreateTransport(DitioTransferOptions transfers)
     {
         var handler = new SocketsHttpHandler
@@ -46,6 +47,24 @@ internal static class DitioPrimaryHandler
             throw;
         }
     }
+
+#else
+    /// <summary>
+    /// .NET Framework has no SocketsHttpHandler: HttpClientHandler with the same rules (no redirects, no cookies, no
+    /// decompression). Its connections live in the process-wide ServicePointManager, so neither the connection lifetime
+    /// nor <see cref="DitioTransferOptions.SocketSendBufferBytes"/> can be set per client there (the README says so).
+    /// </summary>
+    private static HttpClientHandler CreateTransport(DitioTransferOptions transfers)
+    {
+        _ = transfers;
+        return new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.None,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+        };
+    }
+#endif
 
     /// <summary>The last check before the wire (see <see cref="DitioCall.CheckSend"/>).</summary>
     private sealed class SendGuard : DelegatingHandler
