@@ -23,22 +23,54 @@ internal static class TaskCompat
 
     extension<TResult>(Task<TResult> task)
     {
-        /// <summary>As .NET's: the task's result, or <see cref="OperationCanceledException"/> as soon as the token fires (the task goes on).</summary>
-        public async Task<TResult> WaitAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// As .NET's: the task's outcome, or cancelled as soon as the token fires (the task goes on). Whichever comes
+        /// first completes the returned task at once, on the thread that signalled it, as .NET's does, so a
+        /// cancellation and a failure at the same instant end the same way on both targets.
+        /// </summary>
+        public Task<TResult> WaitAsync(CancellationToken cancellationToken)
         {
-            if (!task.IsCompleted && cancellationToken.CanBeCanceled)
+            if (task.IsCompleted || !cancellationToken.CanBeCanceled)
             {
-                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                using (cancellationToken.Register(static s => ((TaskCompletionSource<bool>)s!).TrySetResult(true), cancelled))
-                {
-                    if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
-                    {
-                        throw new TaskCanceledException(Task.FromCanceled(cancellationToken));
-                    }
-                }
+                return task;
             }
 
-            return await task.ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Task.FromCanceled<TResult>(cancellationToken);
+            }
+
+            var promise = new TaskCompletionSource<TResult>();
+            var registration = cancellationToken.Register(
+                static state =>
+                {
+                    var (waiting, token) = ((TaskCompletionSource<TResult>, CancellationToken))state!;
+                    waiting.TrySetCanceled(token);
+                },
+                (promise, cancellationToken));
+            task.ContinueWith(
+                static (finished, state) =>
+                {
+                    var (waiting, cancellation) = ((TaskCompletionSource<TResult>, CancellationTokenRegistration))state!;
+                    cancellation.Dispose();
+                    if (finished.IsFaulted)
+                    {
+                        waiting.TrySetException(finished.Exception!.InnerExceptions);
+                    }
+                    else if (finished.IsCanceled)
+                    {
+                        waiting.TrySetCanceled();
+                    }
+                    else
+                    {
+                        waiting.TrySetResult(finished.Result);
+                    }
+                },
+                (promise, registration),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return promise.Task;
         }
     }
 

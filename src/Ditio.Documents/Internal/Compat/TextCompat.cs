@@ -27,6 +27,11 @@ internal static class TextCompat
 
         public string Replace(string oldValue, string? newValue, StringComparison comparison)
         {
+            if (oldValue.Length == 0)
+            {
+                throw new ArgumentException("String cannot be of zero length.", nameof(oldValue));
+            }
+
             var builder = new StringBuilder(text.Length);
             var start = 0;
             int at;
