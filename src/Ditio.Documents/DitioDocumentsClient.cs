@@ -222,7 +222,9 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     private static OperationCanceledException CallerCancelled(Exception exception, CancellationToken callerToken) => exception switch
     {
         OperationCanceledException cancelled when cancelled.CancellationToken == callerToken => cancelled,
+#if NET
         TaskCanceledException cancelled => new TaskCanceledException(cancelled.Message, cancelled, callerToken),
+#endif
         _ => new OperationCanceledException((exception as OperationCanceledException)?.Message ?? "The operation was canceled.", exception, callerToken),
     };
 

@@ -51,7 +51,8 @@ public sealed class DitioTransferOptions
     /// Defaults to 1 MiB. The operating system may otherwise park several megabytes of an upload in its buffers, which a
     /// site connection of 200 KB/s takes many seconds to drain while the SDK sees no progress; a bounded buffer keeps
     /// progress reports and the stall timeout true to the wire. Raise it (or set <see langword="null"/>) for links
-    /// whose bandwidth times round-trip time exceeds it.
+    /// whose bandwidth times round-trip time exceeds it. On .NET Framework it does not apply (its HTTP stack does not
+    /// let a client set it), and the operating system's default is used.
     /// </value>
     public int? SocketSendBufferBytes { get; set; } = 1024 * 1024;
 

@@ -85,7 +85,11 @@ internal sealed class DitioTokenCache(
 
     private async Task<(string Token, TimeSpan Lifetime)> RequestAsync()
     {
+#if NET
         using var timeout = new CancellationTokenSource(_renewalTimeout, timeProvider);
+#else
+        using var timeout = timeProvider.CreateCancellationTokenSource(_renewalTimeout);
+#endif
         using var stopping = _stopping.Token.Register(timeout.Cancel);
         try
         {

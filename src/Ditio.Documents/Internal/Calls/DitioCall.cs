@@ -6,7 +6,7 @@ namespace Ditio.Documents.Internal.Calls;
 /// One call's policy and state: the one object every layer under the facade reads. The policy (what kind of call, so
 /// which timeouts apply; whether its body can be sent again and whether doing so is safe; the largest answer it takes)
 /// is set by the facade; the state (attempts, the path as sent, when it started, a fault of the caller's) is written
-/// by the layers as the call goes. It travels on the request: Refit puts it in <see cref="HttpRequestMessage.Options"/>.
+/// by the layers as the call goes. It travels on the request: Refit puts it in the request options (<c>HttpRequestMessage.Options</c>; <c>Properties</c> on .NET Framework).
 /// </summary>
 internal sealed class DitioCall
 {
@@ -19,7 +19,9 @@ internal sealed class DitioCall
     /// <summary>The largest error answer of a download read (a download's success is streamed, never buffered).</summary>
     public const int MaxDownloadErrorBytes = 64 * 1024;
 
+#if NET
     private static readonly HttpRequestOptionsKey<DitioCall> OptionsKey = new(Key);
+#endif
     private readonly int _jitterSeed = Random.Shared.Next();
     private int _attempts;
     private int _retriesGranted;
@@ -85,7 +87,12 @@ internal sealed class DitioCall
 
     /// <summary>The call a request carries, if it is one of the SDK's.</summary>
     public static DitioCall? Of(HttpRequestMessage? request) =>
+#if NET
         request is not null && request.Options.TryGetValue(OptionsKey, out var call) ? call : null;
+#else
+        // .NET Framework has no request options: Refit puts the property in the older Properties bag.
+        request is not null && request.Properties.TryGetValue(Key, out var value) ? value as DitioCall : null;
+#endif
 
     /// <summary>Whether an answer is read whole into memory (under the attempt's timeout): every answer but a download's body.</summary>
     public bool BuffersAnswer(HttpResponseMessage response) => Kind != DitioCallKind.Download || !response.IsSuccessStatusCode;

@@ -54,7 +54,11 @@ internal sealed class DownloadStream : Stream
 
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
+#if NET
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+#else
+    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+#endif
     {
         int read;
         _watchdog.Kick();
@@ -79,7 +83,11 @@ internal sealed class DownloadStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+#if NET
     public override int Read(Span<byte> buffer)
+#else
+    public int Read(Span<byte> buffer)
+#endif
     {
         int read;
         _watchdog.Kick();

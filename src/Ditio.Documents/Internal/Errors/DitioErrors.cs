@@ -114,9 +114,10 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
     {
         foreach (var known in (ReadOnlySpan<Encoding>)[Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode])
         {
-            if (body.StartsWith(known.Preamble))
+            var preamble = known.GetPreamble();
+            if (body.StartsWith(preamble))
             {
-                body = body[known.Preamble.Length..];
+                body = body[preamble.Length..];
                 return known;
             }
         }

@@ -28,9 +28,11 @@ internal static class DitioPrimaryHandler
             {
                 case SendGuard:
                     return primary;
+#if NET
                 case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
                     sockets.AllowAutoRedirect = false;
                     break;
+#endif
                 case HttpClientHandler { AllowAutoRedirect: true } client:
                     client.AllowAutoRedirect = false;
                     break;
@@ -47,6 +49,7 @@ internal static class DitioPrimaryHandler
         return new SendGuard { InnerHandler = primary };
     }
 
+#if NET
     private static SocketsHttpHandler CreateTransport(DitioTransferOptions transfers)
     {
         var handler = new SocketsHttpHandler
@@ -78,6 +81,24 @@ internal static class DitioPrimaryHandler
             throw;
         }
     }
+
+#else
+    /// <summary>
+    /// .NET Framework has no SocketsHttpHandler: HttpClientHandler with the same rules (no redirects, no cookies, no
+    /// decompression). Its connections live in the process-wide ServicePointManager, so neither the connection lifetime
+    /// nor <see cref="DitioTransferOptions.SocketSendBufferBytes"/> can be set per client there (the README says so).
+    /// </summary>
+    private static HttpClientHandler CreateTransport(DitioTransferOptions transfers)
+    {
+        _ = transfers;
+        return new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.None,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+        };
+    }
+#endif
 
     /// <summary>The last check before the wire (see <see cref="DitioCall.CheckSend"/>).</summary>
     private sealed class SendGuard : DelegatingHandler

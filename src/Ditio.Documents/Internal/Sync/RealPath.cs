@@ -19,7 +19,7 @@ internal static class RealPath
     {
         var root = Path.GetPathRoot(full) ?? "";
         var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in full[root.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries))
         {
             var next = Path.Combine(current, part);
             var target = new FileInfo(next).LinkTarget;

@@ -75,7 +75,7 @@ internal static class SyncManifestFile
         }
         catch (JsonException ex)
         {
-            throw Refuse(path, $"The sync manifest '{path}' is corrupt ({ex.Message.Split(" Path:")[0].TrimEnd('.')}). {wayOut}", ex);
+            throw Refuse(path, $"The sync manifest '{path}' is corrupt ({ex.Message.Split([" Path:"], StringSplitOptions.None)[0].TrimEnd('.')}). {wayOut}", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -38,7 +38,14 @@ internal sealed class FilePartContent : HttpContent
 
         _progress = tracker?.StartFile(file.FileName, _length, watchdog);
         Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
+#if NET
         Headers.TryAddWithoutValidation("Content-Disposition", ContentDispositionFormat.FormDataFile("file", file.FileName));
+#else
+        // .NET Framework writes part headers as Latin-1 and has no encoding selector: the header is given as the Latin-1
+        // characters of its UTF-8 bytes, so the same bytes go on the wire as on .NET.
+        Headers.TryAddWithoutValidation(
+            "Content-Disposition", System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes(ContentDispositionFormat.FormDataFile("file", file.FileName))));
+#endif
     }
 
     public bool IsReplayable => _file.IsReplayable;
@@ -48,7 +55,12 @@ internal sealed class FilePartContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
+#if NET
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+#else
+    // .NET Framework's HttpContent has no cancellable overload; the stall watchdog and the call's deadline still end a copy.
+    private async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+#endif
     {
         _progress?.Restart();
         if (_file.FilePath is not null && _length == 0)

@@ -15,7 +15,9 @@ internal sealed class UploadContent : MultipartFormDataContent
         : base(boundary ?? NewBoundary())
     {
         // Part headers carry raw UTF-8 file names (RFC 7578); the default would write them as Latin-1.
+#if NET
         HeaderEncodingSelector = static (_, _) => Encoding.UTF8;
+#endif
         foreach (var file in files)
         {
             var part = new FilePartContent(file, call, progress, watchdog);
