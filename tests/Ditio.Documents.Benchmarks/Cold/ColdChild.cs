@@ -31,6 +31,7 @@ internal static class ColdChild
         void Mark(string name) => checkpoints.Add((name, Stopwatch.GetTimestamp(), JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount()));
 
         using var trace = Array.IndexOf(args, "--trace") >= 0 ? new SpanTrace(t0) : null;
+        using var jit = Array.IndexOf(args, "--trace") >= 0 ? new JitByAssembly() : null;
         var ok = client switch
         {
             "sdk" => await SdkAsync(server, op, Mark),
@@ -42,6 +43,7 @@ internal static class ColdChild
             $"{c.Name}={Stopwatch.GetElapsedTime(t0, c.At).TotalMilliseconds:F1}/{c.Jit.TotalMilliseconds:F1}/{c.Methods}")));
         Console.WriteLine(ResultPrefix + line + $" assemblies={AppDomain.CurrentDomain.GetAssemblies().Length}");
         trace?.Print();
+        jit?.Print();
         if (trace is not null)
         {
             Console.WriteLine("cold-trace assemblies loaded: " + string.Join(' ', AppDomain.CurrentDomain.GetAssemblies()
@@ -156,6 +158,67 @@ internal static class ColdChild
             {
                 _lines.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{now,7:F1} ms  jit {JitInfo.GetCompilationTime().TotalMilliseconds,6:F1} ms  {what} {activity.Source.Name}: {activity.DisplayName} {(url is null ? "" : new Uri(url).AbsolutePath)}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts the methods the JIT compiles, and the time from each one's <c>MethodJittingStarted</c> to its
+    /// <c>MethodLoadVerbose</c> event, by the namespace of their type (first three parts, four for the SDK; generic instantiations count
+    /// where their type is declared). Its own overhead makes the run slower: read it for the shares only.
+    /// </summary>
+    private sealed class JitByAssembly : System.Diagnostics.Tracing.EventListener
+    {
+        private readonly Dictionary<ulong, DateTime> _started = [];
+        private readonly Dictionary<string, (int Count, double Ms)> _byNamespace = [];
+
+        public void Print()
+        {
+            lock (_byNamespace)
+            {
+                var total = _byNamespace.Values.Sum(v => v.Ms);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold-trace JIT by namespace (methods, ms, share of {total:F0} ms between JIT events):"));
+                foreach (var (ns, (count, ms)) in _byNamespace.OrderByDescending(p => p.Value.Ms).Take(14))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold-trace   {ns,-42} {count,5} {ms,7:F1} ms {ms / total,5:P0}"));
+                }
+            }
+        }
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+        {
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x10);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
+        {
+            if (eventData.EventName is not ("MethodJittingStarted_V1" or "MethodLoadVerbose_V1" or "MethodLoadVerbose_V2") || eventData.Payload is null)
+            {
+                return;
+            }
+
+            var id = Convert.ToUInt64(eventData.Payload[eventData.PayloadNames!.IndexOf("MethodID")], CultureInfo.InvariantCulture);
+            lock (_byNamespace)
+            {
+                if (eventData.EventName == "MethodJittingStarted_V1")
+                {
+                    _started[id] = eventData.TimeStamp;
+                    return;
+                }
+
+                if (!_started.Remove(id, out var started))
+                {
+                    return;
+                }
+
+                var type = eventData.Payload[eventData.PayloadNames.IndexOf("MethodNamespace")] as string ?? "?";
+                var parts = type.Split('[', '`', '<')[0].Split('.');
+                var ns = string.Join('.', parts.Take(parts[0] == "Ditio" ? 4 : 3));
+                var (count, ms) = _byNamespace.GetValueOrDefault(ns);
+                _byNamespace[ns] = (count + 1, ms + (eventData.TimeStamp - started).TotalMilliseconds);
             }
         }
     }
