@@ -6,7 +6,7 @@ using Ditio.Documents.Benchmarks.Transfer;
 namespace Ditio.Documents.Benchmarks.Cold;
 
 /// <summary>
-/// <c>cold [--rounds N] [--cli-rounds N] [--env NAME=VALUE]... [--cli PATH]...</c>: the first call in a fresh process, SDK against raw
+/// <c>cold [--rounds N] [--cli-rounds N] [--env NAME=VALUE]... [--cli "PATH [NAME=VALUE]..."]... [--cli-only]</c>: the first call in a fresh process, SDK against raw
 /// HttpClient, against the sink in another process: (a) token + upload of 1 MiB, (b) token + list. Every measurement is
 /// a new child process (<c>cold-child</c>), SDK and raw interleaved, the order alternating between rounds. Then
 /// <c>ditio-docs --help</c> and <c>ditio-docs projects</c> (against a <c>ditio-emulator</c> process), fresh each time.
@@ -29,6 +29,18 @@ internal static class ColdCommand
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         Console.WriteLine($"load average at start: {LoadAverage()}");
         Console.WriteLine(env.Count == 0 ? "child environment: unchanged" : $"child environment: {string.Join(' ', env)}");
+        if (Array.IndexOf(args, "--cli-only") < 0)
+        {
+            await MeasureSdkAndRawAsync(rounds, env);
+        }
+
+        await MeasureCliAsync(cliRounds, env, clis);
+        Console.WriteLine($"load average at end: {LoadAverage()}");
+        return 0;
+    }
+
+    private static async Task MeasureSdkAndRawAsync(int rounds, List<string> env)
+    {
         await using (var sink = await SinkProcess.StartAsync())
         {
             Console.WriteLine($"sink: {sink.Address} (Kestrel, separate process); {rounds} rounds, 1 unmeasured; wall = parent's Process.Start to the child's exit");
@@ -44,10 +56,6 @@ internal static class ColdCommand
                 run.Trace.ForEach(l => Console.WriteLine("  " + l));
             }
         }
-
-        await MeasureCliAsync(cliRounds, env, clis);
-        Console.WriteLine($"load average at end: {LoadAverage()}");
-        return 0;
     }
 
     private static async Task MeasureAsync(Uri server, string op, int rounds, List<string> env)
@@ -141,7 +149,8 @@ internal static class ColdCommand
 
     /// <summary>
     /// <c>dotnet ditio-docs.dll --help</c> and <c>dotnet ditio-docs.dll projects</c>, each a fresh process, interleaved:
-    /// the build's ditio-docs.dll, then each <c>--cli PATH</c> (another build of it, such as a ReadyToRun publish).
+    /// the build's ditio-docs.dll, then each <c>--cli "PATH [NAME=VALUE]..."</c> (another build of it, such as a
+    /// ReadyToRun publish, or <c>built</c> again, with environment variables of its own).
     /// </summary>
     private static async Task MeasureCliAsync(int rounds, List<string> env, List<string> otherClis)
     {
@@ -163,23 +172,31 @@ internal static class ColdCommand
             }
         }
 
-        string[] clis = [built, .. otherClis.Select(Path.GetFullPath)];
-        var commands = clis.SelectMany(cli => new[] { new[] { cli, "--help" }, [cli, "projects"] }).ToArray();
-        var times = commands.ToDictionary(c => (Cli: c[0], Command: c[1]), _ => new List<double>());
+        // Each --cli is "PATH [NAME=VALUE]...": another ditio-docs.dll ("built" for the build's own), with environment of its own.
+        var variants = new List<(string Label, string Path, List<string> Env)> { ("built", built, []) };
+        foreach (var spec in otherClis)
+        {
+            var words = spec.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            variants.Add((spec, words[0] == "built" ? built : Path.GetFullPath(words[0]), [.. words.Skip(1)]));
+        }
+
+        var commands = variants.SelectMany(v => new[] { (Variant: v, Command: "--help"), (Variant: v, Command: "projects") }).ToArray();
+        var times = commands.ToDictionary(c => (c.Variant.Label, c.Command), _ => new List<double>());
         try
         {
             for (var round = -1; round < rounds; round++)
             {
-                foreach (var command in round % 2 == 0 ? commands : commands.Reverse())
+                foreach (var (variant, command) in round % 2 == 0 ? commands : commands.Reverse())
                 {
                     var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                    command.ToList().ForEach(start.ArgumentList.Add);
+                    start.ArgumentList.Add(variant.Path);
+                    start.ArgumentList.Add(command);
                     foreach (var (name, value) in ditio)
                     {
                         start.Environment[name] = value;
                     }
 
-                    AddEnvironment(start, env);
+                    AddEnvironment(start, [.. env, .. variant.Env]);
                     var t0 = Stopwatch.GetTimestamp();
                     using var process = Process.Start(start)!;
                     var output = await process.StandardOutput.ReadToEndAsync();
@@ -187,12 +204,12 @@ internal static class ColdCommand
                     var wall = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
                     if (process.ExitCode != 0)
                     {
-                        throw new InvalidOperationException($"{command[0]} {command[1]} failed (exit {process.ExitCode}): {output}");
+                        throw new InvalidOperationException($"{variant.Path} {command} failed (exit {process.ExitCode}): {output}");
                     }
 
                     if (round >= 0)
                     {
-                        times[(command[0], command[1])].Add(wall);
+                        times[(variant.Label, command)].Add(wall);
                     }
                 }
             }
@@ -204,9 +221,10 @@ internal static class ColdCommand
         }
 
         Console.WriteLine($"ditio-docs, {rounds} rounds, 1 unmeasured, `dotnet <dll>`, fresh process each, interleaved, against ditio-emulator (separate process), load average {LoadAverage()}:");
-        foreach (var ((cli, command), list) in times)
+        Console.WriteLine($"  built = {built}");
+        foreach (var ((label, command), list) in times)
         {
-            Console.WriteLine(Invariant($"  dotnet {cli} {command,-9} median {Median(list):F0} ms [{string.Join(", ", list.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}]"));
+            Console.WriteLine(Invariant($"  {label} {command,-9} median {Median(list):F0} ms [{string.Join(", ", list.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}]"));
         }
     }
 
