@@ -33,7 +33,7 @@ internal static class Program
               transfer [--rounds N]          throughput and peak memory against a sink server in a separate process
               cli [--files N] [--push-files N] [--delay-ms N]   no-op re-sync (SDK and ditio-docs) and parallel push, on emulators
               cold [--rounds N] [--cli-rounds N] [--env NAME=VALUE]... [--cli "PATH [NAME=VALUE]..."]... [--cli-only]   first call in a fresh process, SDK vs raw; ditio-docs start-up
-              cold-child --client sdk|raw --op upload|list --api URL --t0 T [--trace]   (child) one first call
+              cold-child --client sdk|sdk-di|raw --op upload|list --api URL --t0 T [--trace]   (child) one first call
               sink                           (child) the sink server; prints its address, stops when stdin closes
               push --api URL --files N --size BYTES [--parallel P]   (child) one UploadManyAsync; prints its peak working set
             """);

@@ -5,11 +5,13 @@ using System.Net.Http.Json;
 using System.Runtime;
 using Ditio.Documents.Benchmarks.Bench;
 using Ditio.Documents.Benchmarks.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Ditio.Documents.Benchmarks.Cold;
 
 /// <summary>
-/// <c>cold-child --client sdk|raw --op upload|list --api URL --t0 TIMESTAMP [--trace]</c>: one first call in a fresh
+/// <c>cold-child --client sdk|sdk-di|raw --op upload|list --api URL --t0 TIMESTAMP [--trace]</c>: one first call in a fresh
 /// process. TIMESTAMP is the parent's <see cref="Stopwatch.GetTimestamp"/> just before it started this process (the
 /// monotonic clock is system-wide on Linux), so every checkpoint is measured from the parent's <c>Process.Start</c>.
 /// Prints one <c>cold-result</c> line of checkpoints; with <c>--trace</c>, the HTTP and SDK spans of the call too.
@@ -35,6 +37,7 @@ internal static class ColdChild
         var ok = client switch
         {
             "sdk" => await SdkAsync(server, op, Mark),
+            "sdk-di" => await SdkThroughDiAsync(server, op, Mark),
             "raw" => await RawAsync(server, op, Mark),
             _ => throw new ArgumentException($"unknown client '{client}'", nameof(args)),
         };
@@ -79,6 +82,33 @@ internal static class ColdChild
 
         mark("call");
         return ok;
+    }
+
+    /// <summary>What <c>Create</c> does, step by step, as an application with DI does it: register, build the container, resolve.</summary>
+    private static async Task<bool> SdkThroughDiAsync(Uri server, string op, Action<string> mark)
+    {
+        var services = new ServiceCollection();
+        mark("options");
+        services.AddDitioDocuments(o =>
+        {
+            o.ApiBaseUrl = new Uri(server, "core");
+            o.IdentityBaseUrl = new Uri(server, "identity");
+            o.ClientId = SdkClients.ClientId;
+            o.ClientSecret = SdkClients.ClientSecret;
+        });
+        mark("register");
+        await using var provider = services.BuildServiceProvider();
+        mark("container");
+        var options = provider.GetRequiredService<IOptionsMonitor<DitioDocumentsOptions>>().Get(Options.DefaultName);
+        mark("validated");
+        var sdk = provider.GetRequiredService<IDitioDocumentsClient>();
+        mark("create");
+        var target = DocumentTarget.Project("p1");
+        var ok = op == "upload"
+            ? (await sdk.UploadAsync(target, [DocumentUploadFile.FromStream(new SyntheticStream(UploadBytes), "cold.pdf")])).Files.Count == 1
+            : (await sdk.GetPagesAsync(target)).Count == 3;
+        mark("call");
+        return ok && options.ClientId is { Length: > 0 };
     }
 
     private static async Task<bool> RawAsync(Uri server, string op, Action<string> mark)

@@ -14,7 +14,7 @@ namespace Ditio.Documents.Benchmarks.Cold;
 /// </summary>
 internal static class ColdCommand
 {
-    private static readonly string[] Stages = ["main", "options", "create", "token", "call"];
+    private static readonly string[] Stages = ["main", "options", "register", "container", "validated", "create", "token", "call"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -49,6 +49,20 @@ internal static class ColdCommand
                 await MeasureAsync(sink.Address, op, rounds, env);
             }
 
+            // Create's steps, one at a time, through DI (register, build the container, options bound and validated, resolve the client).
+            var steps = new List<ChildRun>();
+            for (var i = 0; i < 8; i++)
+            {
+                var run = await RunChildAsync(sink.Address, "sdk-di", "upload", env, trace: false);
+                if (i > 0)
+                {
+                    steps.Add(run);
+                }
+            }
+
+            Console.WriteLine($"(a) through DI instead of Create, 7 runs, load average {LoadAverage()}: wall median {Median(steps.Select(r => r.Wall)):F0} ms");
+            PrintStages(steps);
+
             foreach (var (client, op) in new[] { ("sdk", "upload"), ("raw", "upload") })
             {
                 var run = await RunChildAsync(sink.Address, client, op, env, trace: true);
@@ -78,16 +92,21 @@ internal static class ColdCommand
         foreach (var (client, list) in runs)
         {
             Console.WriteLine(Invariant($"  {client}: wall median {Median(list.Select(r => r.Wall)):F0} ms [{string.Join(", ", list.Select(r => r.Wall.ToString("F0", CultureInfo.InvariantCulture)))}]"));
-            var stages = Stages.Where(s => list[0].Stages.ContainsKey(s)).ToList();
-            Console.WriteLine("      checkpoint medians, ms from Process.Start (JIT ms so far, methods jitted so far): " + string.Join("  ", stages.Select(s =>
-                Invariant($"{s} {Median(list.Select(r => r.Stages[s].At)):F0} ({Median(list.Select(r => r.Stages[s].Jit)):F0}, {Median(list.Select(r => (double)r.Stages[s].Methods)):F0})"))));
-            Console.WriteLine($"      assemblies loaded: {list[0].Assemblies}");
+            PrintStages(list);
         }
 
         var ratio = Median(runs["sdk"].Select(r => r.Wall)) / Median(runs["raw"].Select(r => r.Wall));
         var paired = Median(runs["sdk"].Zip(runs["raw"], (s, r) => s.Wall / r.Wall));
         var callRatio = Median(runs["sdk"].Select(r => r.Stages["call"].At)) / Median(runs["raw"].Select(r => r.Stages["call"].At));
         Console.WriteLine(Invariant($"  SDK/raw: wall {ratio:F2} (per-round median {paired:F2}); Process.Start to call done {callRatio:F2}"));
+    }
+
+    private static void PrintStages(List<ChildRun> list)
+    {
+        var stages = Stages.Where(s => list[0].Stages.ContainsKey(s)).ToList();
+        Console.WriteLine("      checkpoint medians, ms from Process.Start (JIT ms so far, methods jitted so far): " + string.Join("  ", stages.Select(s =>
+            Invariant($"{s} {Median(list.Select(r => r.Stages[s].At)):F0} ({Median(list.Select(r => r.Stages[s].Jit)):F0}, {Median(list.Select(r => (double)r.Stages[s].Methods)):F0})"))));
+        Console.WriteLine($"      assemblies loaded: {list[0].Assemblies}");
     }
 
     private static async Task<ChildRun> RunChildAsync(Uri server, string client, string op, List<string> env, bool trace)
