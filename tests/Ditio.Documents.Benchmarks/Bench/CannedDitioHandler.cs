@@ -38,6 +38,9 @@ public sealed class CannedDitioHandler : HttpMessageHandler
 
     private static readonly byte[] Document = CreateDocument();
 
+    /// <summary>The listing's JSON (three pages, eight files), also served by the sink for the <c>cold</c> verb.</summary>
+    public static ReadOnlyMemory<byte> PagesJson => Pages;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Content is not null)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ditio.Documents.Benchmarks.Bench;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -7,7 +8,7 @@ namespace Ditio.Documents.Benchmarks.Sink;
 /// <summary>
 /// The sink's routes: <c>POST /identity/connect/token</c>; under <c>/core/api/v4/integration/{projects|tasks}/{id}/documents</c>,
 /// POST (upload: body read and discarded, one created document per part named <c>file</c>, in the emulator's answer
-/// shape, camelCase) and <c>GET .../{fileId}</c> (download: as many bytes as the digits of the id say, with Content-Length).
+/// shape, camelCase), GET (list: the canned three pages of the <c>bench</c> verb) and <c>GET .../{fileId}</c> (download: as many bytes as the digits of the id say, with Content-Length).
 /// </summary>
 internal static class SinkRoutes
 {
@@ -26,6 +27,7 @@ internal static class SinkRoutes
         {
             ("/identity/connect/token", true, _) => TokenAsync(context),
             (_, true, ["projects" or "tasks", _, "documents"]) => UploadAsync(context),
+            (_, false, ["projects" or "tasks", _, "documents"]) => ListAsync(context),
             (_, false, ["projects" or "tasks", _, "documents", var fileId]) => DownloadAsync(context, fileId),
             _ => StatusAsync(context, StatusCodes.Status404NotFound),
         };
@@ -65,6 +67,12 @@ internal static class SinkRoutes
             files = created,
             infoPageFiles = created.Select(c => new { FileReferenceId = c.FileReference.Id, c.Name }),
         });
+    }
+
+    private static Task ListAsync(HttpContext context)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.Body.WriteAsync(CannedDitioHandler.PagesJson, context.RequestAborted).AsTask();
     }
 
     private static async Task DownloadAsync(HttpContext context, string fileId)
