@@ -44,6 +44,22 @@ internal static class DitioDocumentsRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         var names = new ClientNames(name);
+        AddRegistrationSingletons(services, name, names);
+
+        // The SDK logs each attempt itself (method, path, status, duration, attempt); HttpClientFactory's own loggers
+        // would repeat that at a cost on every call. Header values stay redacted should an app add them back.
+        var identity = AddOwnedClient(services, names.Identity, name, static options => options.EffectiveIdentityBaseUrl);
+        var api = AddOwnedClient(services, names.Api, name, static options => options.EffectiveApiBaseUrl)
+            .AddHttpMessageHandler(sp => new DitioLoggingHandler(LoggerOf(sp), sp.GetRequiredService<TimeProvider>()))
+            .AddHttpMessageHandler(sp => new DitioBearerTokenHandler(sp.GetRequiredKeyedService<DitioTokenCache>(names.Key), LoggerOf(sp)));
+
+        AddClient(services, name, names);
+        return new DitioDocumentsBuilder(name, services, api, identity);
+    }
+
+    /// <summary>The registration's singletons: its error factory (with the secret scrubber) and its token cache.</summary>
+    private static void AddRegistrationSingletons(IServiceCollection services, string name, ClientNames names)
+    {
         services.AddKeyedSingleton(names.Key, (sp, _) => new DitioErrors(
             new SecretScrubber(OptionsOf(sp, name).ClientId, OptionsOf(sp, name).ClientSecret), sp.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(names.Key, (sp, _) => new DitioTokenCache(
@@ -53,14 +69,11 @@ internal static class DitioDocumentsRegistration
             ErrorsOf(sp, names),
             sp.GetRequiredService<TimeProvider>(),
             LoggerOf(sp)));
+    }
 
-        // The SDK logs each attempt itself (method, path, status, duration, attempt); HttpClientFactory's own loggers
-        // would repeat that at a cost on every call. Header values stay redacted should an app add them back.
-        var identity = AddOwnedClient(services, names.Identity, name, static options => options.EffectiveIdentityBaseUrl);
-        var api = AddOwnedClient(services, names.Api, name, static options => options.EffectiveApiBaseUrl)
-            .AddHttpMessageHandler(sp => new DitioLoggingHandler(LoggerOf(sp), sp.GetRequiredService<TimeProvider>()))
-            .AddHttpMessageHandler(sp => new DitioBearerTokenHandler(sp.GetRequiredKeyedService<DitioTokenCache>(names.Key), LoggerOf(sp)));
-
+    /// <summary>The client itself: the default registration as a plain service, a named one as a keyed service.</summary>
+    private static void AddClient(IServiceCollection services, string name, ClientNames names)
+    {
         if (name.Length == 0)
         {
             services.AddTransient(sp => CreateApi(sp, names));
@@ -71,8 +84,6 @@ internal static class DitioDocumentsRegistration
             services.AddKeyedTransient(names.Key, (sp, _) => CreateApi(sp, names));
             services.AddKeyedTransient<IDitioDocumentsClient>(name, (sp, _) => CreateClient(sp, name));
         }
-
-        return new DitioDocumentsBuilder(name, services, api, identity);
     }
 
     public static DitioDocumentsClient CreateClient(IServiceProvider services, string name, IDisposable? owner = null)
