@@ -7,7 +7,6 @@ using Ditio.Documents.Internal.Errors;
 using Ditio.Documents.Internal.Json;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
-using Refit;
 
 namespace Ditio.Documents.Internal.Authentication;
 
@@ -60,7 +59,7 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
         }
         catch (Exception ex) when (ex is not DitioException && !cancellationToken.IsCancellationRequested)
         {
-            var cause = ex is ApiRequestException { InnerException: { } inner } ? inner : ex;
+            var cause = DitioErrors.Unwrap(ex);
             throw cause switch
             {
                 TimeoutRejectedException => errors.Authentication(_clientId, "the identity server gave no complete answer within the configured timeout (Ditio:Retry)", null, inner: cause),
