@@ -17,7 +17,7 @@ namespace Ditio.Documents;
 /// </summary>
 public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDisposable
 {
-    private readonly IDitioIntegrationApi _api;
+    private readonly DitioIntegrationApi _api;
     private readonly TimeProvider _time;
     private readonly DitioTransferOptions _transfers;
     /// <summary>How long <see cref="Dispose"/> waits for cancelled calls to end before it releases the connections.</summary>
@@ -34,7 +34,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     private volatile bool _disposed;
 
     internal DitioDocumentsClient(
-        IDitioIntegrationApi api,
+        DitioIntegrationApi api,
         DitioDocumentsOptions options,
         DitioErrors errors,
         TimeProvider time,
@@ -212,7 +212,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
 
         return Report(call, watchdog is { Fired: true }
             ? DitioErrors.Stalled(call.Method ?? "?", call.PathOrOperation, watchdog.Timeout, exception)
-            : DitioErrors.Unwrap(exception) as DitioException ?? _errors.FromException(exception, call));
+            : exception as DitioException ?? _errors.FromException(exception, call));
     }
 
     /// <summary>

@@ -3,14 +3,12 @@ using Ditio.Documents.Internal.Authentication;
 using Ditio.Documents.Internal.Calls;
 using Ditio.Documents.Internal.Errors;
 using Ditio.Documents.Internal.Http;
-using Ditio.Documents.Internal.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Refit;
 
 namespace Ditio.Documents.Internal;
 
@@ -26,8 +24,6 @@ namespace Ditio.Documents.Internal;
 internal static class DitioDocumentsRegistration
 {
     public const string LoggerCategory = "Ditio.Documents";
-
-    private static readonly RefitSettings RefitSettings = new(new SystemTextJsonContentSerializer(DitioJson.Options));
 
     public static DitioDocumentsBuilder Add(IServiceCollection services, string name, Action<OptionsBuilder<DitioDocumentsOptions>> bind)
     {
@@ -64,7 +60,7 @@ internal static class DitioDocumentsRegistration
             new SecretScrubber(OptionsOf(sp, name).ClientId, OptionsOf(sp, name).ClientSecret), sp.GetRequiredService<TimeProvider>()));
         services.AddKeyedSingleton(names.Key, (sp, _) => new DitioTokenCache(
             () => new DitioTokenClient(
-                RestService.ForGenerated<IDitioIdentityApi>(CreateHttpClient(sp, names.Identity), RefitSettings), OptionsOf(sp, name), ErrorsOf(sp, names), LoggerOf(sp)),
+                new DitioIdentityApi(CreateHttpClient(sp, names.Identity)), OptionsOf(sp, name), ErrorsOf(sp, names), LoggerOf(sp)),
             OptionsOf(sp, name),
             ErrorsOf(sp, names),
             sp.GetRequiredService<TimeProvider>(),
@@ -123,15 +119,15 @@ internal static class DitioDocumentsRegistration
         return client.AddHttpMessageHandler(static () => new DitioAnswerHandler());
     }
 
-    private static IDitioIntegrationApi CreateApi(IServiceProvider services, ClientNames names) =>
-        RestService.ForGenerated<IDitioIntegrationApi>(CreateHttpClient(services, names.Api), RefitSettings);
+    private static DitioIntegrationApi CreateApi(IServiceProvider services, ClientNames names) =>
+        new(CreateHttpClient(services, names.Api));
 
     private static HttpClient CreateHttpClient(IServiceProvider services, string clientName) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
 
     private static void Configure(HttpClient http, Uri baseAddress, string? applicationId)
     {
-        // Refit appends routes to the base path, so a prefix such as /core survives; no trailing slash, or it doubles.
+        // Routes are appended to the base path, so a prefix such as /core survives (DitioRequestSender).
         http.BaseAddress = new Uri(baseAddress.AbsoluteUri.TrimEnd('/'));
 
         // Time limits come from the resilience pipeline, which knows a transfer from a lookup. Headers an application

@@ -27,7 +27,7 @@ public sealed partial class DitioDocumentsClient
     /// <inheritdoc />
     public async Task<DitioProject?> FindProjectByNumberAsync(string projectNumber, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(projectNumber);
+        Guard.ProjectNumber(projectNumber);
         var operation = DitioOperation.Start("FindProjectByNumber");
         try
         {

@@ -85,9 +85,16 @@ public sealed class CallerFaultTests : IDisposable
         public void Report(DocumentTransferProgress value) => throw exception;
     }
 
+    /// <summary>Gives 1000 bytes, then fails every read (each way of reading: the netstandard2.0 build reads with arrays).</summary>
     private sealed class FailingStream(Exception exception) : MemoryStream(new byte[100_000])
     {
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             Position > 0 ? ValueTask.FromException<int>(exception) : base.ReadAsync(buffer[..1000], cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Position > 0 ? Task.FromException<int>(exception) : base.ReadAsync(buffer, offset, Math.Min(count, 1000), cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position > 0 ? throw exception : base.Read(buffer, offset, Math.Min(count, 1000));
     }
 }

@@ -40,6 +40,8 @@ public sealed class LookupRoutesTests : IDisposable
     [InlineData("P-2026-001", "P-2026-001")]
     [InlineData("P 2026/002 #ÆØÅ", "P%202026%2F002%20%23%C3%86%C3%98%C3%85")]
     [InlineData("50% ?x=1&y", "50%25%20%3Fx%3D1%26y")]
+    [InlineData("...", "...")]
+    [InlineData("P..1", "P..1")]
     public async Task FindProjectByNumberAsync_EscapesTheNumberAsOnePathSegmentOnTheRequestLine(string number, string escaped)
     {
         await using var api = new RawHttpServer((_, stream, _) => RawHttpServer.WriteJsonAsync(stream, 200, """{"id":"p1","projectNumber":"x"}"""));

@@ -4,7 +4,7 @@ namespace Ditio.Documents.Tests.Validation;
 
 public sealed class BadInputTests : IDisposable
 {
-    private const string IdRule = "must not contain '/', '\\', '?', '#', '%' or '..'";
+    private const string IdRule = "must not be '.' or contain '/', '\\', '?', '#', '%' or '..'";
 
     private readonly DitioWireMock _mock = new();
     private readonly TestClient _sdk;
@@ -26,6 +26,7 @@ public sealed class BadInputTests : IDisposable
         ("65f1#top", IdRule),
         ("65f1%2Fx", IdRule),
         ("..", IdRule),
+        (".", IdRule),
         ("65f1..a2", IdRule),
         ("65f1\\a2", IdRule));
 
@@ -48,7 +49,9 @@ public sealed class BadInputTests : IDisposable
     [InlineData(null, "Value cannot be null")]
     [InlineData("", "cannot be an empty string or composed entirely of whitespace")]
     [InlineData(" \t ", "cannot be an empty string or composed entirely of whitespace")]
-    public async Task FindProjectByNumberAsync_NullEmptyOrWhitespace_RefusedBeforeAnyRequest(string? projectNumber, string rule)
+    [InlineData(".", "must not be '.' or '..'")] // a URL drops a "." segment: never /by-project-number/
+    [InlineData("..", "must not be '.' or '..'")] // and climbs a ".." one: never /projects/ (the list of every project)
+    public async Task FindProjectByNumberAsync_NullEmptyWhitespaceOrDots_RefusedBeforeAnyRequest(string? projectNumber, string rule)
     {
         var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => _sdk.Client.FindProjectByNumberAsync(projectNumber!));
 

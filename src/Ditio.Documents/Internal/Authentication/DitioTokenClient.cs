@@ -15,7 +15,7 @@ namespace Ditio.Documents.Internal.Authentication;
 /// <see cref="DitioAuthenticationException"/> (through <see cref="DitioErrors"/>). A successful answer is never quoted:
 /// it may hold a token. Its lifetime is read leniently and kept within sane bounds.
 /// </summary>
-internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocumentsOptions options, DitioErrors errors, ILogger logger)
+internal sealed class DitioTokenClient(DitioIdentityApi identity, DitioDocumentsOptions options, DitioErrors errors, ILogger logger)
 {
     /// <summary>Used when the server sends no <c>expires_in</c>: short, so a token of unknown life is renewed early.</summary>
     internal static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(5);
@@ -59,12 +59,11 @@ internal sealed class DitioTokenClient(IDitioIdentityApi identity, DitioDocument
         }
         catch (Exception ex) when (ex is not DitioException && !cancellationToken.IsCancellationRequested)
         {
-            var cause = DitioErrors.Unwrap(ex);
-            throw cause switch
+            throw ex switch
             {
-                TimeoutRejectedException => errors.Authentication(_clientId, "the identity server gave no complete answer within the configured timeout (Ditio:Retry)", null, inner: cause),
-                DitioAnswerException answer => errors.Authentication(_clientId, $"the identity server's answer could not be taken: {answer.Message}", answer.StatusCode, inner: cause),
-                _ => errors.Authentication(_clientId, $"the identity server could not be reached ({cause.GetType().Name}: {cause.Message})", null, inner: cause),
+                TimeoutRejectedException => errors.Authentication(_clientId, "the identity server gave no complete answer within the configured timeout (Ditio:Retry)", null, inner: ex),
+                DitioAnswerException answer => errors.Authentication(_clientId, $"the identity server's answer could not be taken: {answer.Message}", answer.StatusCode, inner: ex),
+                _ => errors.Authentication(_clientId, $"the identity server could not be reached ({ex.GetType().Name}: {ex.Message})", null, inner: ex),
             };
         }
 

@@ -6,11 +6,11 @@ namespace Ditio.Documents.Internal.Calls;
 /// One call's policy and state: the one object every layer under the facade reads. The policy (what kind of call, so
 /// which timeouts apply; whether its body can be sent again and whether doing so is safe; the largest answer it takes)
 /// is set by the facade; the state (attempts, the path as sent, when it started, a fault of the caller's) is written
-/// by the layers as the call goes. It travels on the request: Refit puts it in the request options (<c>HttpRequestMessage.Options</c>; <c>Properties</c> on .NET Framework).
+/// by the layers as the call goes. It travels on the request, in its options (<c>HttpRequestMessage.Options</c>; <c>Properties</c> where there are none).
 /// </summary>
 internal sealed class DitioCall
 {
-    /// <summary>The name of the request option (and of the Refit property) that carries the call.</summary>
+    /// <summary>The name of the request option that carries the call.</summary>
     public const string Key = "Ditio.Call";
 
     /// <summary>The largest token answer read: an OAuth token answer is a few hundred bytes.</summary>
@@ -85,12 +85,19 @@ internal sealed class DitioCall
 
     public static DitioCall Download() => new("Download", DitioCallKind.Download, idempotent: true, MaxDownloadErrorBytes);
 
+    /// <summary>Puts the call on the request it is sent with.</summary>
+    public void AttachTo(HttpRequestMessage request) =>
+#if NET
+        request.Options.Set(OptionsKey, this);
+#else
+        request.Properties[Key] = this;
+#endif
+
     /// <summary>The call a request carries, if it is one of the SDK's.</summary>
     public static DitioCall? Of(HttpRequestMessage? request) =>
 #if NET
         request is not null && request.Options.TryGetValue(OptionsKey, out var call) ? call : null;
 #else
-        // .NET Framework has no request options: Refit puts the property in the older Properties bag.
         request is not null && request.Properties.TryGetValue(Key, out var value) ? value as DitioCall : null;
 #endif
 

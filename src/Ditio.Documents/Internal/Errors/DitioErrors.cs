@@ -5,7 +5,6 @@ using System.Runtime.ExceptionServices;
 using System.Text;
 using Ditio.Documents.Internal.Calls;
 using Polly.Timeout;
-using Refit;
 
 namespace Ditio.Documents.Internal.Errors;
 
@@ -59,25 +58,22 @@ internal sealed class DitioErrors(SecretScrubber scrubber, TimeProvider time)
     /// </summary>
     public DitioApiException FromException(Exception exception, DitioCall call)
     {
-        var cause = Unwrap(exception);
-        if (cause is DitioException)
+        if (exception is DitioException)
         {
-            ExceptionDispatchInfo.Capture(cause).Throw();
+            ExceptionDispatchInfo.Capture(exception).Throw();
         }
 
-        var (kind, status, detail) = cause switch
+        var (kind, status, detail) = exception switch
         {
             DitioAnswerException answer => (DitioFailureKind.InvalidResponse, (HttpStatusCode?)answer.StatusCode, answer.Message),
             TimeoutRejectedException => (DitioFailureKind.Timeout, null, "no complete answer within the configured timeout (Ditio:Retry)"),
             TaskCanceledException { InnerException: TimeoutException } => (DitioFailureKind.Timeout, null, "no complete answer within HttpClient.Timeout"),
             HttpRequestException http => (DitioFailureKind.NoResponse, null, Describe(http)),
-            _ => (DitioFailureKind.NoResponse, null, $"{cause.GetType().Name}: {cause.Message}"),
+            _ => (DitioFailureKind.NoResponse, null, $"{exception.GetType().Name}: {exception.Message}"),
         };
-        return new DitioApiException(new DitioApiError(kind, call.Method ?? "?", call.PathOrOperation, status, Detail: Scrub(detail, null)), Safe(cause, null));
+        return new DitioApiException(new DitioApiError(kind, call.Method ?? "?", call.PathOrOperation, status, Detail: Scrub(detail, null)), Safe(exception, null));
     }
 
-    /// <summary>The exception a call ended with, out of Refit's wrapper.</summary>
-    public static Exception Unwrap(Exception exception) => exception is ApiRequestException { InnerException: { } inner } ? inner : exception;
 
     /// <summary>No token: every reason the identity server gave (or did not give) ends here, scrubbed.</summary>
     public DitioAuthenticationException Authentication(

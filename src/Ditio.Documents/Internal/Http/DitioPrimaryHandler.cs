@@ -36,6 +36,13 @@ internal static class DitioPrimaryHandler
                 case HttpClientHandler { AllowAutoRedirect: true } client:
                     client.AllowAutoRedirect = false;
                     break;
+#if !NET
+                default:
+                    // This build may run on a runtime that has SocketsHttpHandler (.NET Core, .NET 5 to 9), a type it
+                    // cannot name: its switch is found by name.
+                    RedirectsOff(primary);
+                    break;
+#endif
             }
         }
         catch (InvalidOperationException ex)
@@ -100,6 +107,25 @@ internal static class DitioPrimaryHandler
     }
 #endif
 
+#if !NET
+    /// <summary>Turns off a runtime handler's redirects through its public <c>AllowAutoRedirect</c> switch, when it has one.</summary>
+    private static void RedirectsOff(HttpMessageHandler primary)
+    {
+        var property = primary.GetType().GetProperty("AllowAutoRedirect", typeof(bool));
+        if (property is { CanRead: true, CanWrite: true } && property.GetValue(primary) is true)
+        {
+            try
+            {
+                property.SetValue(primary, false);
+            }
+            catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is InvalidOperationException started)
+            {
+                throw started;
+            }
+        }
+    }
+
+#endif
     /// <summary>The last check before the wire (see <see cref="DitioCall.CheckSend"/>).</summary>
     private sealed class SendGuard : DelegatingHandler
     {

@@ -84,6 +84,14 @@ internal sealed class FolderScanner(string root, DocumentSyncOptions options, Sy
             return;
         }
 
+#if !NET
+        if (!PlatformCompat.CanReadLinks)
+        {
+            Add(relative, SectionOf(relative), DocumentSyncAction.Skipped, "It is a symbolic link, which this runtime cannot follow (.NET Framework and Mono read no link targets).");
+            return;
+        }
+
+#endif
         var real = RealPath.Of(link.FullName);
         if (real is null || !(File.Exists(real) || Directory.Exists(real)))
         {

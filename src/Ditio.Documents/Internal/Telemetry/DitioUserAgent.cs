@@ -11,8 +11,8 @@ namespace Ditio.Documents.Internal.Telemetry;
 /// </summary>
 internal static class DitioUserAgent
 {
-    private static readonly System.Buffers.SearchValues<char> TokenChars =
-        System.Buffers.SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly Compat.CharSet TokenChars =
+        new Compat.CharSet("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>The part every request carries, computed once per process.</summary>
     public static readonly string Sdk = $"Ditio.Documents/{DitioTelemetry.Version} ({Comment(RuntimeInformation.FrameworkDescription)}; {Comment(RuntimeInformation.OSDescription)})";
@@ -23,7 +23,7 @@ internal static class DitioUserAgent
 
     /// <summary>Whether <paramref name="value"/> is an RFC 9110 token (<c>tchar</c> only): what an application id must be.</summary>
     public static bool IsToken(string value) =>
-        value.Length > 0 && !value.AsSpan().ContainsAnyExcept(TokenChars);
+        value.Length > 0 && TokenChars.ContainsAll(value.AsSpan());
 
     private static string Comment(string text)
     {

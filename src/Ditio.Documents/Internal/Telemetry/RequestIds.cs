@@ -15,9 +15,9 @@ internal static class RequestIds
 
     private static readonly string[] IdHeaders = ["x-request-id", "request-id", "x-correlation-id"];
     private static readonly string[] TraceHeaders = ["traceresponse", "traceparent"];
-    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
-    private static readonly System.Buffers.SearchValues<char> IdChars =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:/+=");
+    private static readonly Compat.CharSet HexDigits = new Compat.CharSet("0123456789abcdef");
+    private static readonly Compat.CharSet IdChars =
+        new Compat.CharSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:/+=");
 
     /// <summary>The id the server sent in <paramref name="headers"/>, or the current trace id.</summary>
     public static string? Of(HttpResponseHeaders? headers, SecretScrubber? scrubber) =>
@@ -51,7 +51,7 @@ internal static class RequestIds
         {
             // version-traceid-parentid-flags: the 32 hex digits of the trace id.
             if (First(headers, name) is { Length: >= 55 } value && value[2] == '-' && value[35] == '-'
-                && !value.AsSpan(3, 32).ContainsAnyExcept(HexDigits))
+                && HexDigits.ContainsAll(value.AsSpan(3, 32)))
             {
                 return value.Substring(3, 32);
             }
@@ -77,6 +77,6 @@ internal static class RequestIds
 
     private static bool Acceptable(string value, SecretScrubber? scrubber) =>
         value.Length is > 0 and <= MaxLength
-        && !value.AsSpan().ContainsAnyExcept(IdChars)
+        && IdChars.ContainsAll(value.AsSpan())
         && (scrubber is null || string.Equals(scrubber.Scrub(value), value, StringComparison.Ordinal));
 }

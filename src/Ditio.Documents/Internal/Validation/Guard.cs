@@ -11,16 +11,31 @@ internal static class Guard
     public static string Id(string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
-        if (value.IndexOfAny(ForbiddenIdChars) >= 0 || value.Contains("..", StringComparison.Ordinal))
+        if (value == "." || value.IndexOfAny(ForbiddenIdChars) >= 0 || value.Contains("..", StringComparison.Ordinal))
         {
             throw new ArgumentException(
-                $"The id '{value}' is not valid: a Ditio id must not contain '/', '\\', '?', '#', '%' or '..'.", paramName);
+                $"The id '{value}' is not valid: a Ditio id must not be '.' or contain '/', '\\', '?', '#', '%' or '..'.", paramName);
         }
 
         if (value.Any(char.IsControl) || value.Trim().Length != value.Length)
         {
             throw new ArgumentException(
                 $"The id '{value}' is not valid: a Ditio id must not contain control characters or leading or trailing whitespace.", paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// A project number: any text (it is sent as one escaped path segment), but not <c>.</c> or <c>..</c>, which a URL
+    /// cannot carry as a segment (they would name the parent route).
+    /// </summary>
+    public static string ProjectNumber(string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
+        if (value is "." or "..")
+        {
+            throw new ArgumentException($"The project number '{value}' is not valid: it must not be '.' or '..'.", paramName);
         }
 
         return value;

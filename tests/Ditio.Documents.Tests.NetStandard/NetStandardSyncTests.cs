@@ -3,17 +3,16 @@ using Ditio.Documents.Tests.Infrastructure;
 namespace Ditio.Documents.Tests;
 
 /// <summary>
-/// Sync on the net462 build. There the folder walk, relative paths, hashing and the manifest's atomic replace are the
-/// .NET Framework shims (src/Ditio.Documents/Internal/Compat/FileCompat.cs); the sync suites are integration tests,
-/// which run on the net10.0 build only.
+/// Sync on the netstandard2.0 build, in the unit suite. There the folder walk, relative paths, hashing and the
+/// manifest's atomic replace are the shims of src/Ditio.Documents/Internal/Compat/FileCompat.cs.
 /// </summary>
-public sealed class NetFrameworkSyncTests : IDisposable
+public sealed class NetStandardSyncTests : IDisposable
 {
     private readonly DitioWireMock _mock = new();
     private readonly TestClient _sdk;
     private readonly string _folder = Directory.CreateTempSubdirectory("ditio-netfx-sync-").FullName;
 
-    public NetFrameworkSyncTests() => _sdk = new TestClient(_mock);
+    public NetStandardSyncTests() => _sdk = new TestClient(_mock);
 
     [Fact]
     public async Task SyncFolderAsync_TwoRuns_SendsTheVisibleFile_SkipsHiddenOnes_AndReplacesTheManifest()
