@@ -62,23 +62,7 @@ public sealed partial class DitioDocumentsClient : IDitioDocumentsClient, IDispo
     public static DitioDocumentsClient Create(DitioDocumentsOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var services = new ServiceCollection();
-        if (loggerFactory is not null)
-        {
-            services.AddSingleton(loggerFactory);
-        }
-
-        services.AddDitioDocuments(options.CopyTo);
-        var provider = services.BuildServiceProvider();
-        try
-        {
-            return DitioDocumentsRegistration.CreateClient(provider, Options.DefaultName, owner: provider);
-        }
-        catch
-        {
-            provider.Dispose();
-            throw;
-        }
+        return DitioDirectClient.Create(options, loggerFactory, TimeProvider.System);
     }
 
     /// <summary>

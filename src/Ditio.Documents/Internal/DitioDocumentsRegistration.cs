@@ -125,6 +125,14 @@ internal static class DitioDocumentsRegistration
     private static HttpClient CreateHttpClient(IServiceProvider services, string clientName) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(clientName);
 
+    /// <summary>An HttpClient over the given handlers, configured as <see cref="Configure"/> does.</summary>
+    public static HttpClient NewHttpClient(HttpMessageHandler handler, Uri baseAddress, string? applicationId)
+    {
+        var http = new HttpClient(handler, disposeHandler: true);
+        Configure(http, baseAddress, applicationId);
+        return http;
+    }
+
     private static void Configure(HttpClient http, Uri baseAddress, string? applicationId)
     {
         // Routes are appended to the base path, so a prefix such as /core survives (DitioRequestSender).

@@ -60,7 +60,7 @@ public sealed class DisposeTests : IDisposable
     public async Task InjectedClient_DisposedWhileACallRuns_TheCallThrowsObjectDisposed_OtherClientsGoOn()
     {
         await using var server = HostileServer.Silent();
-        using var sdk = new TestClient(_ditio, o => o.ApiBaseUrl = new Uri(server.BaseUri, "/core"));
+        using var sdk = new TestClient(_ditio, o => o.ApiBaseUrl = new Uri(server.BaseUri, "/core"), app: _ => { });
         var first = (DitioDocumentsClient)sdk.Client;
         var call = first.GetPagesAsync(_project);
         await server.ArrivalAsync();
