@@ -15,13 +15,14 @@ internal sealed class SecretScrubber
 {
     public const string Mask = "***";
     private const int RememberedTokens = 4;
-    private readonly string[] _secretForms;
+    /// <summary>Worked out on first use: scrubbing is for failures, and the encoders' start-up should not slow a first call that succeeds.</summary>
+    private readonly Lazy<string[]> _secretForms;
     private readonly Lock _gate = new();
     private string[] _tokens = [];
 
     public SecretScrubber(string? clientId, string? clientSecret)
     {
-        _secretForms = string.IsNullOrEmpty(clientSecret) ? [] : FormsOf(clientId ?? "", clientSecret);
+        _secretForms = new(() => string.IsNullOrEmpty(clientSecret) ? [] : FormsOf(clientId ?? "", clientSecret), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Remembers an access token to scrub (the last few, so one renewed a moment ago is still caught).</summary>
@@ -43,7 +44,7 @@ internal sealed class SecretScrubber
             return text;
         }
 
-        foreach (var form in _secretForms)
+        foreach (var form in _secretForms.Value)
         {
             text = ReplaceWhole(text, form, ignoreCase);
         }
