@@ -25,8 +25,13 @@ internal static class DitioResilience
         var logger = loggers.CreateLogger(DitioDocumentsRegistration.LoggerCategory);
         pipeline.TimeProvider = time;
 
-        // Polly's own lines about each attempt are attempt-level detail: Debug, never above.
-        pipeline.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = loggers, SeverityProvider = static _ => ResilienceEventSeverity.Debug });
+        // Polly's own lines about each attempt are attempt-level detail: Debug, never above. With nowhere to log them
+        // (a client made with Create and no logger factory), Polly's telemetry is not set up at all: a first call saves
+        // its start-up, and the SDK's own metrics (ditio.documents.retries) still count the retries.
+        if (loggers is not Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory)
+        {
+            pipeline.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = loggers, SeverityProvider = static _ => ResilienceEventSeverity.Debug });
+        }
         if (retry.MaxRetryAttempts > 0)
         {
             pipeline.AddRetry(new HttpRetryStrategyOptions
