@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ditio.Documents.Cli.Internal;
+using Ditio.Documents.Cli.Json;
 
 namespace Ditio.Documents.Cli.Commands;
 
@@ -41,7 +42,7 @@ internal static class DescribeCommand
             var result = await client.SetDescriptionAsync(resolved.Target, description, page, cancellationToken);
             if (context.Json)
             {
-                context.Output.Json(new { Target = resolved.Display, Section = page, result.ExternalId, result.Title, result.Description });
+                context.Output.Json(new DescribeJson(resolved.Display, page, result.ExternalId, result.Title, result.Description), CliJsonContext.Output.DescribeJson);
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ditio.Documents.Cli.Internal;
+using Ditio.Documents.Cli.Json;
 
 namespace Ditio.Documents.Cli.Commands;
 
@@ -36,7 +37,7 @@ internal static class GetCommand
             var document = await DownloadAsync(context, client, resolved, fileReferenceId, folder, named, replace, cancellationToken);
             if (context.Json)
             {
-                context.Output.Json(document);
+                context.Output.Json(document, CliJsonContext.Output.DownloadedDocument);
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ditio.Documents.Cli.Internal;
+using Ditio.Documents.Cli.Json;
 
 namespace Ditio.Documents.Cli.Commands;
 
@@ -16,7 +17,7 @@ internal static class LsCommand
             var pages = await client.GetPagesAsync(resolved.Target, cancellationToken);
             if (context.Json)
             {
-                context.Output.Json(pages);
+                context.Output.Json(ModelJson.Of(pages), CliJsonContext.Output.IReadOnlyListPageJson);
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ditio.Documents.Cli.Internal;
+using Ditio.Documents.Cli.Json;
 
 namespace Ditio.Documents.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class ProjectsCommand
             var projects = await client.GetProjectsAsync(cancellationToken);
             if (context.Json)
             {
-                context.Output.Json(projects);
+                context.Output.Json(ModelJson.Of(projects), CliJsonContext.Output.IReadOnlyListProjectJson);
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ditio.Documents.Cli.Internal;
+using Ditio.Documents.Cli.Json;
 
 namespace Ditio.Documents.Cli.Commands;
 
@@ -63,22 +64,9 @@ internal static class PushCommand
         var failed = result.Failed.Count();
         if (context.Json)
         {
-            context.Output.Json(new
-            {
-                Target = target.Display,
-                Section = section,
-                Uploaded = uploaded,
-                Failed = failed,
-                Requests = result.RequestCount,
-                Files = result.Outcomes.Select(o => new
-                {
-                    Path = o.File.FilePath,
-                    Name = o.File.FileName,
-                    o.Status,
-                    o.FileReferenceId,
-                    Error = o.Error is { } error ? CliErrors.MessageOf(error) : null,
-                }),
-            });
+            var files = result.Outcomes.Select(o => new PushFileJson(
+                o.File.FilePath, o.File.FileName, o.Status, o.FileReferenceId, o.Error is { } error ? CliErrors.MessageOf(error) : null));
+            context.Output.Json(new PushJson(target.Display, section, uploaded, failed, result.RequestCount, [.. files]), CliJsonContext.Output.PushJson);
             return;
         }
 

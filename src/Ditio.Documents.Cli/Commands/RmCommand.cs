@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ditio.Documents.Cli.Internal;
+using Ditio.Documents.Cli.Json;
 
 namespace Ditio.Documents.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class RmCommand
             await client.DeleteAsync(resolved.Target, fileReferenceId, cancellationToken);
             if (context.Json)
             {
-                context.Output.Json(new { Deleted = fileReferenceId, Target = resolved.Display });
+                context.Output.Json(new RmJson(fileReferenceId, resolved.Display), CliJsonContext.Output.RmJson);
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ditio.Documents.Cli.Internal;
+using Ditio.Documents.Cli.Json;
 
 namespace Ditio.Documents.Cli.Commands;
 
@@ -78,21 +79,11 @@ internal static class SyncCommand
     {
         if (context.Json)
         {
-            context.Output.Json(new
-            {
-                Folder = folder,
-                Target = target.Display,
-                result.DryRun,
-                result.Added,
-                result.Replaced,
-                result.Unchanged,
-                result.Deleted,
-                result.Conflicts,
-                result.Failed,
-                result.Skipped,
-                result.Excluded,
-                result.Items,
-            });
+            context.Output.Json(
+                new SyncJson(
+                    folder, target.Display, result.DryRun, result.Added, result.Replaced, result.Unchanged, result.Deleted,
+                    result.Conflicts, result.Failed, result.Skipped, result.Excluded, result.Items),
+                CliJsonContext.Output.SyncJson);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ditio.Documents.Cli.Internal;
+using Ditio.Documents.Cli.Json;
 
 namespace Ditio.Documents.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class WorkOrdersCommand
             var workOrders = await client.GetWorkOrdersAsync(target.ProjectId!, cancellationToken);
             if (context.Json)
             {
-                context.Output.Json(workOrders);
+                context.Output.Json(ModelJson.Of(workOrders), CliJsonContext.Output.IReadOnlyListWorkOrderJson);
             }
             else
             {

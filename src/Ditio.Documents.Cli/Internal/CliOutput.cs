@@ -1,25 +1,19 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Ditio.Documents.Cli.Internal;
 
 /// <summary>What commands print on stdout: lines, aligned tables, or JSON.</summary>
 internal sealed class CliOutput(TextWriter writer)
 {
-    /// <summary>camelCase, indented, enums as camelCase strings, nulls left out, non-ASCII names as they are.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     /// <summary>A line of text; control characters in it are printed escaped.</summary>
     public void Line(string text = "") => writer.WriteLine(CliText.Escape(text));
 
-    public void Json<T>(T value) => writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    /// <summary>
+    /// <paramref name="value"/> as JSON, by its compile-time contract (a property of <see cref="Json.CliJsonContext.Output"/>):
+    /// camelCase, indented, enums as camelCase strings, nulls left out, non-ASCII names as they are.
+    /// </summary>
+    public void Json<T>(T value, JsonTypeInfo<T> contract) => writer.WriteLine(JsonSerializer.Serialize(value, contract));
 
     /// <summary>
     /// Columns separated by two spaces (control characters in cells printed escaped), each as wide as its widest cell; the last column is not padded. With no rows,

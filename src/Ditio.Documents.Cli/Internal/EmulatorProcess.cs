@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Ditio.Documents.Cli.Internal;
 
 /// <summary>
 /// The Ditio emulator as a child process: <c>emulator/ditio-emulator.dll</c> (bundled beside this tool) run with the
-/// dotnet host that runs this tool. Keeping it out of this process is why ordinary commands need only the .NET runtime;
-/// the emulator needs ASP.NET Core too, and says so when it is missing. It stops when its standard input closes, so it
+/// dotnet host (<see cref="DotnetHost"/>: the one that runs this tool, else the one DOTNET_ROOT or the PATH names, as a
+/// Native AOT ditio-docs has no runtime of its own). Keeping it out of this process is why ordinary commands need only
+/// the .NET runtime, or nothing; the emulator needs ASP.NET Core, and says so when it is missing. It stops when its standard input closes, so it
 /// never outlives this process.
 /// </summary>
 internal sealed class EmulatorProcess : IAsyncDisposable
@@ -41,7 +41,10 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             throw new CliUsageException($"The Ditio emulator is not installed beside ditio-docs (no {dll}): reinstall the tool.");
         }
 
-        var start = new ProcessStartInfo(DotnetHost())
+        var host = DotnetHost.Find() ?? throw new CliUsageException(
+            $"--emulator and 'ditio-docs emulator' run the bundled Ditio emulator on .NET, and no dotnet host was found (looked in {DotnetHost.Searched}): "
+            + $"install the ASP.NET Core runtime {RuntimeVersion} (https://dot.net/download), or set DOTNET_ROOT to the folder that holds it.");
+        var start = new ProcessStartInfo(host)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -54,7 +57,16 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(start) ?? throw new CliUsageException("The Ditio emulator could not be started.");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new CliUsageException("The Ditio emulator could not be started.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new CliUsageException($"The Ditio emulator could not be started with {host}: {ex.Message}.");
+        }
+
         try
         {
             var lines = new List<string>();
@@ -111,19 +123,9 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         var why = string.Join(' ', error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(4));
         return new CliUsageException(
             $"The Ditio emulator did not start: {(why.Length > 0 ? why : "it printed nothing")}. --emulator and 'ditio-docs emulator' need the ASP.NET Core runtime "
-            + $"{Environment.Version.Major}.{Environment.Version.Minor} beside the .NET runtime (other commands do not): https://dot.net/download");
+            + $"{RuntimeVersion} beside the .NET runtime (other commands do not): https://dot.net/download");
     }
 
-    /// <summary>The dotnet host running this tool (dotnet itself, or the one beside the runtime an app host found).</summary>
-    private static string DotnetHost()
-    {
-        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            return self;
-        }
-
-        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(host) ? host : "dotnet";
-    }
+    /// <summary>The major.minor version of .NET this tool was built on, which the emulator runs on too.</summary>
+    private static string RuntimeVersion => $"{Environment.Version.Major}.{Environment.Version.Minor}";
 }

@@ -6,7 +6,7 @@ using Ditio.Documents.Benchmarks.Transfer;
 namespace Ditio.Documents.Benchmarks.Cold;
 
 /// <summary>
-/// <c>cold [--rounds N] [--cli-rounds N] [--env NAME=VALUE]... [--cli "PATH [NAME=VALUE]..."]... [--cli-only]</c>: the first call in a fresh process, SDK against raw
+/// <c>cold [--rounds N] [--cli-rounds N] [--env NAME=VALUE]... [--cli "PATH [NAME=VALUE]..."]... [--cli-only]</c> (PATH: a ditio-docs.dll or a native ditio-docs): the first call in a fresh process, SDK against raw
 /// HttpClient, against the sink in another process: (a) token + upload of 1 MiB, (b) token + list. Every measurement is
 /// a new child process (<c>cold-child</c>), SDK and raw interleaved, the order alternating between rounds. Then
 /// <c>ditio-docs --help</c> and <c>ditio-docs projects</c> (against a <c>ditio-emulator</c> process), fresh each time.
@@ -167,9 +167,10 @@ internal static class ColdCommand
     }
 
     /// <summary>
-    /// <c>dotnet ditio-docs.dll --help</c> and <c>dotnet ditio-docs.dll projects</c>, each a fresh process, interleaved:
-    /// the build's ditio-docs.dll, then each <c>--cli "PATH [NAME=VALUE]..."</c> (another build of it, such as a
-    /// ReadyToRun publish, or <c>built</c> again, with environment variables of its own).
+    /// <c>ditio-docs --help</c> and <c>ditio-docs projects</c>, each a fresh process, interleaved: the build's
+    /// ditio-docs.dll, then each <c>--cli "PATH [NAME=VALUE]..."</c> (another build of it, such as a ReadyToRun publish,
+    /// the Native AOT binary, or <c>built</c> again, with environment variables of its own). A PATH ending in .dll runs
+    /// as <c>dotnet PATH</c>; any other PATH is an executable, run as it is (no dotnet host).
     /// </summary>
     private static async Task MeasureCliAsync(int rounds, List<string> env, List<string> otherClis)
     {
@@ -191,7 +192,7 @@ internal static class ColdCommand
             }
         }
 
-        // Each --cli is "PATH [NAME=VALUE]...": another ditio-docs.dll ("built" for the build's own), with environment of its own.
+        // Each --cli is "PATH [NAME=VALUE]...": another ditio-docs.dll or a native ditio-docs ("built" for the build's own), with environment of its own.
         var variants = new List<(string Label, string Path, List<string> Env)> { ("built", built, []) };
         foreach (var spec in otherClis)
         {
@@ -207,8 +208,7 @@ internal static class ColdCommand
             {
                 foreach (var (variant, command) in round % 2 == 0 ? commands : commands.Reverse())
                 {
-                    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                    start.ArgumentList.Add(variant.Path);
+                    var start = CliStart(variant.Path);
                     start.ArgumentList.Add(command);
                     foreach (var (name, value) in ditio)
                     {
@@ -239,12 +239,25 @@ internal static class ColdCommand
             await emulator.WaitForExitAsync();
         }
 
-        Console.WriteLine($"ditio-docs, {rounds} rounds, 1 unmeasured, `dotnet <dll>`, fresh process each, interleaved, against ditio-emulator (separate process), load average {LoadAverage()}:");
+        Console.WriteLine($"ditio-docs, {rounds} rounds, 1 unmeasured, `dotnet <dll>` or `<native executable>`, fresh process each, interleaved, against ditio-emulator (separate process), load average {LoadAverage()}:");
         Console.WriteLine($"  built = {built}");
         foreach (var ((label, command), list) in times)
         {
             Console.WriteLine(Invariant($"  {label} {command,-9} median {Median(list):F0} ms [{string.Join(", ", list.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}]"));
         }
+    }
+
+    /// <summary><c>dotnet PATH</c> for a ditio-docs.dll; PATH itself for a native executable (Native AOT, or an app host).</summary>
+    private static ProcessStartInfo CliStart(string path)
+    {
+        var dll = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(dll ? "dotnet" : path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (dll)
+        {
+            start.ArgumentList.Add(path);
+        }
+
+        return start;
     }
 
     private static double Median(IEnumerable<double> values)
