@@ -39,5 +39,32 @@ public sealed class Attack2CreateTests : IDisposable
         Assert.Empty(_mock.Server.LogEntries);
     }
 
+    [Theory]
+    [InlineData("ApiBaseUrl")]
+    [InlineData("IdentityBaseUrl")]
+    public void Create_BaseUrlWithUserInfo_RefusedNamingTheSetting_TheSecretInItShownNowhere(string setting)
+    {
+        // The URL would otherwise be logged (the token request names its identity server) and shown by ToString.
+        var withSecret = new Uri($"https://{DitioWireMock.ClientId}:{Uri.EscapeDataString(DitioWireMock.ClientSecret)}@core-api.ditio.dev/core");
+        var options = new DitioDocumentsOptions { ClientId = DitioWireMock.ClientId, ClientSecret = DitioWireMock.ClientSecret };
+        if (setting == "ApiBaseUrl")
+        {
+            options.ApiBaseUrl = withSecret;
+        }
+        else
+        {
+            options.IdentityBaseUrl = withSecret;
+        }
+
+        var ex = Assert.Throws<OptionsValidationException>(() => DitioDocumentsClient.Create(options));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.StartsWith($"Ditio:{setting} 'https://core-api.ditio.dev/core' must not have user info", failure, StringComparison.Ordinal);
+        foreach (var form in new[] { DitioWireMock.ClientSecret, Uri.EscapeDataString(DitioWireMock.ClientSecret) })
+        {
+            Assert.DoesNotContain(form, ex.Message, StringComparison.Ordinal);
+        }
+    }
+
     public void Dispose() => _mock.Dispose();
 }
