@@ -99,7 +99,8 @@ public sealed class DitioDocumentsOptions
         target.TokenRenewalMargin = TokenRenewalMargin;
         target.MaxResponseBytes = MaxResponseBytes;
         target.ApplicationId = ApplicationId;
-        target.Retry = Retry.Clone();
-        target.Transfers = Transfers.Clone();
+        // Null (set so in code) stays null, for the validator to name the setting.
+        target.Retry = Retry?.Clone()!;
+        target.Transfers = Transfers?.Clone()!;
     }
 }

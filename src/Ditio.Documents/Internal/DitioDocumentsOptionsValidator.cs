@@ -110,6 +110,12 @@ internal sealed class DitioDocumentsOptionsValidator : IValidateOptions<DitioDoc
         {
             failures.Add($"Ditio:{setting} '{url}' must be an absolute https:// URL.");
         }
+        else if (url.UserInfo.Length > 0)
+        {
+            // Never used (credentials go in ClientId and ClientSecret), and it would be shown wherever the URL is:
+            // the message leaves it out.
+            failures.Add($"Ditio:{setting} '{new UriBuilder(url) { UserName = "", Password = "" }.Uri}' must not have user info (user:password@): set ClientId and ClientSecret instead.");
+        }
         else if (url.Scheme == Uri.UriSchemeHttp && !IsLoopback(url))
         {
             failures.Add($"Ditio:{setting} '{url}' must use https://; http:// is allowed only for loopback addresses (localhost, 127.0.0.1, ::1).");

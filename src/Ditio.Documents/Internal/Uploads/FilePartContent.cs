@@ -10,7 +10,9 @@ namespace Ditio.Documents.Internal.Uploads;
 /// stream is rewound, so a retry sends the whole body again; a forward-only stream is sent once. Each chunk sent is
 /// reported to the progress tracker, which also re-arms the stall watchdog. What the caller's side throws (its stream,
 /// its file, its progress callback) is noted on the <see cref="DitioCall"/> as the caller's: never retried, never
-/// reported as Ditio's.
+/// reported as Ditio's. Reads of the caller's side follow the call's own token (its caller, its client's lifetime, its
+/// stall watchdog): the HTTP stack's token cannot be relied on to end them (SocketsHttpHandler hands HTTP/1.1 content
+/// one that is never cancelled, netstandard2.0 none at all), and its request waits for the content to end.
 /// </summary>
 internal sealed class FilePartContent : HttpContent
 {
@@ -20,12 +22,14 @@ internal sealed class FilePartContent : HttpContent
     private readonly long _startPosition;
     private readonly long? _length;
     private readonly ProgressTracker.FileProgress? _progress;
+    private readonly CancellationToken _callToken;
     private bool _sent;
 
     public FilePartContent(DocumentUploadFile file, DitioCall call, ProgressTracker? tracker, StallWatchdog? watchdog)
     {
         _file = file;
         _call = call;
+        _callToken = watchdog?.Token ?? CancellationToken.None;
         if (file.Stream is { CanSeek: true } stream)
         {
             _startPosition = stream.Position;
@@ -61,6 +65,12 @@ internal sealed class FilePartContent : HttpContent
     // .NET Framework's HttpContent has no cancellable overload; the stall watchdog and the call's deadline still end a copy.
     private async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
 #endif
+    {
+        using var callOrTransport = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _callToken);
+        await WritePartAsync(stream, callOrTransport.Token).ConfigureAwait(false);
+    }
+
+    private async Task WritePartAsync(Stream stream, CancellationToken cancellationToken)
     {
         _progress?.Restart();
         if (_file.FilePath is not null && _length == 0)

@@ -23,6 +23,29 @@ internal static class Guard
                 $"The id '{value}' is not valid: a Ditio id must not contain control characters or leading or trailing whitespace.", paramName);
         }
 
+        return NoLoneSurrogate(value, "id", paramName);
+    }
+
+    /// <summary>
+    /// Text that goes on the wire as UTF-8 (a path segment, a query value, a file name) must be valid UTF-16: a lone
+    /// surrogate has no UTF-8 and would be sent as U+FFFD, which is another value (another document, page or name).
+    /// </summary>
+    private static string NoLoneSurrogate(string value, string what, string? paramName)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                throw new ArgumentException(
+                    $"The {what} is not valid: it has a lone surrogate at index {i} (text that is not valid Unicode), which would be sent as '\uFFFD', another {what}.",
+                    paramName);
+            }
+        }
+
         return value;
     }
 
@@ -38,7 +61,7 @@ internal static class Guard
             throw new ArgumentException($"The project number '{value}' is not valid: it must not be '.' or '..'.", paramName);
         }
 
-        return value;
+        return NoLoneSurrogate(value, "project number", paramName);
     }
 
     /// <summary>A file name as Ditio stores it: no folders, no control characters.</summary>
@@ -57,7 +80,7 @@ internal static class Guard
                 $"The file name '{value}' is not valid: it must not be '.' or '..' or contain control characters.", paramName);
         }
 
-        return value;
+        return NoLoneSurrogate(value, "file name", paramName);
     }
 
     /// <summary>A media type such as <c>application/pdf</c>, or absent.</summary>
@@ -95,7 +118,7 @@ internal static class Guard
             throw new ArgumentException($"The section '{value}' must not contain control characters.", paramName);
         }
 
-        return value;
+        return NoLoneSurrogate(value, "section", paramName);
     }
 
     /// <summary>
