@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ditio.Documents.Serialization;
 using Ditio.Documents.Internal.Json;
 
 namespace Ditio.Documents;

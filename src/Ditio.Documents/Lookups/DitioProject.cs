@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ditio.Documents.Serialization;
 using Ditio.Documents.Internal.Json;
 
 namespace Ditio.Documents;

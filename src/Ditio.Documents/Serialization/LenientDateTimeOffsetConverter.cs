@@ -2,13 +2,18 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Ditio.Documents.Internal.Json;
+namespace Ditio.Documents.Serialization;
 
-/// <summary>Reads an ISO 8601 date or date-time; anything unreadable becomes <see langword="null"/> rather than failing the call.</summary>
-internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
+/// <summary>
+/// Reads an ISO 8601 date or date-time; anything unreadable becomes <see langword="null"/> rather than failing the call.
+/// Public for the same reason as <see cref="LenientStringConverter"/>.
+/// </summary>
+public sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOffset?>
 {
+    /// <inheritdoc />
     public override bool HandleNull => true;
 
+    /// <inheritdoc />
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -27,6 +32,7 @@ internal sealed class LenientDateTimeOffsetConverter : JsonConverter<DateTimeOff
             : null;
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
     {
         if (value is null)

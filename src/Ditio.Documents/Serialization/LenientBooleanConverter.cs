@@ -1,11 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Ditio.Documents.Internal.Json;
+namespace Ditio.Documents.Serialization;
 
-/// <summary>Reads a boolean from <c>true</c>/<c>false</c>, a number (non-zero is true) or a string such as <c>"true"</c>.</summary>
-internal sealed class LenientBooleanConverter : JsonConverter<bool>
+/// <summary>
+/// Reads a boolean from <c>true</c>/<c>false</c>, a number (non-zero is true) or a string such as <c>"true"</c>;
+/// writes <c>true</c>/<c>false</c>. Public for the same reason as <see cref="LenientStringConverter"/>.
+/// </summary>
+public sealed class LenientBooleanConverter : JsonConverter<bool>
 {
+    /// <inheritdoc />
     public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType switch
         {
@@ -17,6 +21,7 @@ internal sealed class LenientBooleanConverter : JsonConverter<bool>
             _ => SkipAndReturnFalse(ref reader),
         };
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) =>
         writer.WriteBooleanValue(value);
 
