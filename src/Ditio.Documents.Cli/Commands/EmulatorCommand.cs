@@ -17,7 +17,7 @@ internal static class EmulatorCommand
         {
             Description = "The TCP port on 127.0.0.1 (default: a free one).",
             HelpName = "port",
-            Validators = { r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) { r.AddError("--port must be between 0 and 65535."); } } },
+            Validators = { r => { if (CliArguments.WholeNumber(r) is < 0 or > 65535) { r.AddError("--port must be between 0 and 65535."); } } },
         };
         var command = new Command(
             "emulator",

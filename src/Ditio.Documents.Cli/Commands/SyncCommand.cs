@@ -37,7 +37,7 @@ internal static class SyncCommand
 
     private static void NotNegative(System.CommandLine.Parsing.OptionResult result)
     {
-        if (result.GetValueOrDefault<int?>() is < 0)
+        if (CliArguments.WholeNumber(result) is < 0)
         {
             result.AddError("--max-delete must be 0 or more.");
         }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace Ditio.Documents.Cli.Internal;
 
@@ -39,11 +41,18 @@ internal static class CliArguments
         {
             result =>
             {
-                if (result.GetValueOrDefault<int?>() is < 1 or > 64)
+                if (WholeNumber(result) is < 1 or > 64)
                 {
                     result.AddError("--parallel must be between 1 and 64.");
                 }
             },
         },
     };
+
+    /// <summary>
+    /// An int option's value for a range check, or <see langword="null"/> when it is absent or not a whole number (which
+    /// System.CommandLine reports itself; reading it with GetValueOrDefault would throw instead).
+    /// </summary>
+    public static int? WholeNumber(OptionResult result) =>
+        result.Tokens is [.., var last] && int.TryParse(last.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
