@@ -60,15 +60,26 @@ public sealed class SecretLeakTests : IDisposable
         AssertNowhere(echoed, form, error.ToString(), error.OAuthErrorDescription);
     }
 
-    [Fact]
-    public async Task ApiErrorEchoesTheToken_ItIsMasked()
+    public static TheoryData<string, string> TokenForms => new()
     {
-        _ditio.GivenStatus("GET", PagesPath, 500, $"proxy debug: Authorization: Bearer {DitioWireMock.Token}");
+        { "raw", DitioWireMock.Token },
+        { "Base64", Convert.ToBase64String(Encoding.UTF8.GetBytes(DitioWireMock.Token)) },
+        { "Base64 of the header value", Convert.ToBase64String(Encoding.UTF8.GetBytes("Bearer " + DitioWireMock.Token)) },
+        { "url-encoded", Uri.EscapeDataString(DitioWireMock.Token + "/+=") },
+        { "JSON-escaped, every character", string.Concat(DitioWireMock.Token.Select(c => $"\\u{(int)c:x4}")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(TokenForms))]
+    public async Task ApiErrorEchoesTheToken_InAnyForm_ItIsMasked(string form, string echoed)
+    {
+        _ = form;
+        _ditio.GivenStatus("GET", PagesPath, 500, "{\"message\":\"proxy debug: Authorization: Bearer " + echoed + "\"}");
         using var sdk = Client(retries: 0);
 
         var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
 
-        AssertNowhere(DitioWireMock.Token, "token", error.ToString(), error.ResponseExcerpt);
+        AssertNowhere(echoed, form, error.ToString(), error.ResponseExcerpt);
     }
 
     [Theory]

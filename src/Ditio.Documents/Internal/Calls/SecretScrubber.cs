@@ -18,19 +18,35 @@ internal sealed class SecretScrubber
     /// <summary>Worked out on first use: scrubbing is for failures, and the encoders' start-up should not slow a first call that succeeds.</summary>
     private readonly Lazy<string[]> _secretForms;
     private readonly Lock _gate = new();
-    private string[] _tokens = [];
+    /// <summary>The remembered tokens, newest first, each as its forms, longest first (the token itself first).</summary>
+    private string[][] _tokens = [];
 
     public SecretScrubber(string? clientId, string? clientSecret)
     {
         _secretForms = new(() => string.IsNullOrEmpty(clientSecret) ? [] : FormsOf(clientId ?? "", clientSecret), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Remembers an access token to scrub (the last few, so one renewed a moment ago is still caught).</summary>
+    /// <summary>
+    /// Remembers an access token to scrub (the last few, so one renewed a moment ago is still caught), with the forms a
+    /// server or proxy could echo it in: raw, URL-encoded, and the Base64 of the token and of its header value.
+    /// </summary>
     public void Remember(string token)
     {
         lock (_gate)
         {
-            _tokens = [token, .. _tokens.Where(t => t != token).Take(RememberedTokens - 1)];
+            if (_tokens.Any(forms => forms[0] == token))
+            {
+                return;
+            }
+
+            string[] encoded =
+            [
+                Uri.EscapeDataString(token),
+                Convert.ToBase64String(Encoding.UTF8.GetBytes(token)),
+                Convert.ToBase64String(Encoding.UTF8.GetBytes("Bearer " + token)),
+            ];
+            string[] forms = [token, .. encoded.Where(f => f != token).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length)];
+            _tokens = [forms, .. _tokens.Take(RememberedTokens - 1)];
         }
     }
 
@@ -49,9 +65,12 @@ internal sealed class SecretScrubber
             text = ReplaceWhole(text, form, ignoreCase);
         }
 
-        foreach (var token in Volatile.Read(ref _tokens))
+        foreach (var forms in Volatile.Read(ref _tokens))
         {
-            text = ReplaceWhole(text, token, ignoreCase);
+            foreach (var form in forms)
+            {
+                text = ReplaceWhole(text, form, ignoreCase);
+            }
         }
 
         return text;
