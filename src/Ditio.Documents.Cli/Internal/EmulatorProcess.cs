@@ -13,6 +13,10 @@ namespace Ditio.Documents.Cli.Internal;
 internal sealed class EmulatorProcess : IAsyncDisposable
 {
     private const int ExportLines = 4;
+
+    /// <summary>How long the emulator may take to print its settings: it starts in about a second; a host that never does is not waited for forever.</summary>
+    internal static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Process _process;
     private Task? _stopped;
 
@@ -67,10 +71,12 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             throw new CliUsageException($"The Ditio emulator could not be started with {host}: {ex.Message}.");
         }
 
+        using var startWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        startWait.CancelAfter(StartTimeout);
         try
         {
             var lines = new List<string>();
-            while (lines.Count < ExportLines && await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+            while (lines.Count < ExportLines && await process.StandardOutput.ReadLineAsync(startWait.Token) is { } line)
             {
                 lines.Add(line);
             }
@@ -81,6 +87,12 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             }
 
             return new EmulatorProcess(process, lines);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await StopAsync(process);
+            throw new CliUsageException(
+                $"The Ditio emulator did not start within {StartTimeout.TotalSeconds:0} s ({host} {dll}): check that the ASP.NET Core runtime {RuntimeVersion} is installed, or run 'ditio-emulator' yourself to see what it prints.");
         }
         catch
         {
