@@ -22,4 +22,12 @@ public sealed class UserJsonContextTests
         Assert.Contains("\"fileReferenceId\":\"f1\"", json, StringComparison.Ordinal);
         Assert.Equal(("17", "P-1", true, (DateTimeOffset?)null), (back.Project.Id, back.Project.ProjectNumber, back.Project.Active, back.Project.StartDate));
     }
+
+    [Fact]
+    public void AppsOwnSourceGeneratedContext_LeavesOutAdditionalFields_AsTheReadmeSays()
+    {
+        var back = JsonSerializer.Deserialize("""{"project":{"id":"p1","budget":7},"pages":[]}""", UserJsonContext.Default.UserAnswer)!;
+
+        Assert.Null(back.Project.AdditionalFields);
+    }
 }
