@@ -6,8 +6,8 @@ namespace Ditio.Documents.Cli.Json;
 
 /// <summary>
 /// The compile-time JSON contracts of everything <c>--json</c> prints, so no reflection runs and the tool can be a Native
-/// AOT binary. The SDK's own models cannot be listed here as they are (their lenient converters are internal to the
-/// SDK), so lookups and listings go through the mirrors in <see cref="ModelJson"/>; the rest are the SDK's plain models
+/// AOT binary. The SDK's lookup and listing models are not listed here as they are (this context could not see the
+/// SDK-internal member that carries their additional fields), so they go through the mirrors in <see cref="ModelJson"/>; the rest are the SDK's plain models
 /// and the commands' own results (<see cref="PushJson"/> and the like).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

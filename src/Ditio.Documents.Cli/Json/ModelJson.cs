@@ -5,8 +5,9 @@ namespace Ditio.Documents.Cli.Json;
 
 /// <summary>
 /// What <c>--json</c> prints for the SDK's lookup and listing models: the same members in the same order as the models
-/// (and their additional fields at the end), as the models would serialize themselves. These mirrors exist because the
-/// models carry SDK-internal converters a source generator outside the SDK cannot use; a test compares the two shapes.
+/// (and their additional fields at the end), as the models would serialize themselves. These mirrors exist because a
+/// source-generated context outside the SDK cannot see the SDK-internal member that carries the models' additional
+/// fields (it would leave them out); the tests compare the two shapes (CliJsonShapeTests, Attack3JsonShapeTests).
 /// </summary>
 internal static class ModelJson
 {
