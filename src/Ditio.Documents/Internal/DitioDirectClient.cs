@@ -38,29 +38,24 @@ internal static class DitioDirectClient
         DitioResilience.Configure(pipeline, settings.Retry, time, loggers);
         var resilience = pipeline.Build();
 
-        // Identity: resilience → answer → primary. API: resilience → answer → logging → bearer token → primary.
         var identity = DitioDocumentsRegistration.NewHttpClient(
-            Chain(DitioPrimaryHandler.Create(settings.Transfers), new ResilienceHandler(resilience), new DitioAnswerHandler()),
+            Chain(DitioPrimaryHandler.Create(settings.Transfers), new ResilienceHandler(resilience), DitioHandlers.Identity()),
             settings.EffectiveIdentityBaseUrl,
             settings.ApplicationId);
         var identityApi = new DitioIdentityApi(identity);
         var tokens = new DitioTokenCache(() => new DitioTokenClient(identityApi, settings, errors, logger), settings, errors, time, logger);
         var api = DitioDocumentsRegistration.NewHttpClient(
-            Chain(
-                DitioPrimaryHandler.Create(settings.Transfers),
-                new ResilienceHandler(resilience),
-                new DitioAnswerHandler(),
-                new DitioLoggingHandler(logger, time),
-                new DitioBearerTokenHandler(tokens, logger)),
+            Chain(DitioPrimaryHandler.Create(settings.Transfers), new ResilienceHandler(resilience), DitioHandlers.Api(tokens, logger, time)),
             settings.EffectiveApiBaseUrl,
             settings.ApplicationId);
         return new DitioDocumentsClient(new DitioIntegrationApi(api), settings, errors, time, logger, new Owned(tokens, identity, api), tokens);
     }
 
-    /// <summary>The handlers, outermost first, each over the next, the last over the primary handler.</summary>
-    private static HttpMessageHandler Chain(HttpMessageHandler primary, params DelegatingHandler[] outermostFirst)
+    /// <summary>The resilience handler over the SDK's handlers (outermost first), each over the next, the last over the primary handler.</summary>
+    private static HttpMessageHandler Chain(HttpMessageHandler primary, DelegatingHandler resilience, DelegatingHandler[] handlers)
     {
-        var inner = primary;
+        DelegatingHandler[] outermostFirst = [resilience, .. handlers];
+        HttpMessageHandler inner = primary;
         for (var i = outermostFirst.Length - 1; i >= 0; i--)
         {
             outermostFirst[i].InnerHandler = inner;

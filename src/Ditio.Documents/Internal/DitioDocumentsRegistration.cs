@@ -44,10 +44,9 @@ internal static class DitioDocumentsRegistration
 
         // The SDK logs each attempt itself (method, path, status, duration, attempt); HttpClientFactory's own loggers
         // would repeat that at a cost on every call. Header values stay redacted should an app add them back.
-        var identity = AddOwnedClient(services, names.Identity, name, static options => options.EffectiveIdentityBaseUrl);
-        var api = AddOwnedClient(services, names.Api, name, static options => options.EffectiveApiBaseUrl)
-            .AddHttpMessageHandler(sp => new DitioLoggingHandler(LoggerOf(sp), sp.GetRequiredService<TimeProvider>()))
-            .AddHttpMessageHandler(sp => new DitioBearerTokenHandler(sp.GetRequiredKeyedService<DitioTokenCache>(names.Key), LoggerOf(sp)));
+        var identity = AddOwnedClient(services, names.Identity, name, static options => options.EffectiveIdentityBaseUrl, static _ => DitioHandlers.Identity());
+        var api = AddOwnedClient(services, names.Api, name, static options => options.EffectiveApiBaseUrl, sp => DitioHandlers.Api(
+            sp.GetRequiredKeyedService<DitioTokenCache>(names.Key), LoggerOf(sp), sp.GetRequiredService<TimeProvider>()));
 
         AddClient(services, name, names);
         return new DitioDocumentsBuilder(name, services, api, identity);
@@ -97,10 +96,12 @@ internal static class DitioDocumentsRegistration
 
     /// <summary>
     /// A named HttpClient whose pipeline is the SDK's: whatever an application added to every client before this
-    /// (<c>ConfigureHttpClientDefaults</c> runs first) is cleared, then the SDK's resilience and answer handlers go in.
-    /// Its own primary handler (no redirects), base address, no default headers but the SDK's User-Agent, no HttpClient timeout, no loggers.
+    /// (<c>ConfigureHttpClientDefaults</c> runs first) is cleared, then the SDK's resilience handler and its own handlers
+    /// (<see cref="DitioHandlers"/>) go in. Its own primary handler (no redirects), base address, no default headers but
+    /// the SDK's User-Agent, no HttpClient timeout, no loggers.
     /// </summary>
-    private static IHttpClientBuilder AddOwnedClient(IServiceCollection services, string clientName, string name, Func<DitioDocumentsOptions, Uri> baseUrl)
+    private static IHttpClientBuilder AddOwnedClient(
+        IServiceCollection services, string clientName, string name, Func<DitioDocumentsOptions, Uri> baseUrl, Func<IServiceProvider, DelegatingHandler[]> handlers)
     {
         var client = services.AddHttpClient(clientName, (sp, http) => Configure(http, baseUrl(OptionsOf(sp, name)), OptionsOf(sp, name).ApplicationId))
             .ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => handlers.Clear())
@@ -116,7 +117,13 @@ internal static class DitioDocumentsRegistration
             OptionsOf(context.ServiceProvider, name).Retry,
             context.ServiceProvider.GetRequiredService<TimeProvider>(),
             LoggersOf(context.ServiceProvider)));
-        return client.AddHttpMessageHandler(static () => new DitioAnswerHandler());
+        return client.ConfigureAdditionalHttpMessageHandlers((list, sp) =>
+        {
+            foreach (var handler in handlers(sp))
+            {
+                list.Add(handler);
+            }
+        });
     }
 
     private static DitioIntegrationApi CreateApi(IServiceProvider services, ClientNames names) =>
