@@ -11,15 +11,8 @@ namespace Ditio.Documents.Tests.Hostile;
 /// header line (the runtime quotes the line in its exception, which the SDK keeps as the inner exception), and echoed
 /// in a redirect's host name (which <see cref="Uri"/> lower-cases).
 /// </summary>
-public sealed class AttackSecretTests : IDisposable
+public sealed class AttackSecretTests : SecretEchoSuite
 {
-    private const string Secret = "Ops/Secret+Key 2026&ÆØ!";
-    private static readonly TimeSpan Cap = HostileServer.Cap;
-    private static readonly string PagesPath = $"/core/api/v4/integration/projects/{DitioWireMock.ProjectId}/documents";
-    private readonly DitioWireMock _ditio = new();
-    private readonly RecordingLoggerProvider _logs = new();
-    private readonly DocumentTarget _project = DocumentTarget.Project(DitioWireMock.ProjectId);
-
     public static TheoryData<string, string> JsonEscapings => new()
     {
         // PHP's json_encode: slashes escaped, non-ASCII as lower-case \u escapes.
@@ -31,10 +24,10 @@ public sealed class AttackSecretTests : IDisposable
     [MemberData(nameof(JsonEscapings))]
     public async Task ApiErrorEchoesTheSecretJsonEscaped_TheDecodedMessageDoesNotHoldIt(string form, string escaped)
     {
-        _ditio.GivenStatus("GET", PagesPath, 400, $$"""{"message":"bad request: client_secret={{escaped}} was refused"}""", "application/json");
+        Ditio.GivenStatus("GET", PagesPath, 400, $$"""{"message":"bad request: client_secret={{escaped}} was refused"}""", "application/json");
         using var sdk = Client();
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(ProjectTarget).WaitAsync(Cap));
 
         AssertNowhere(Secret, form, error.ToString(), error.ErrorMessage, error.ResponseExcerpt);
         AssertNowhere(escaped, form + " (as sent)", error.ToString(), error.ErrorMessage, error.ResponseExcerpt);
@@ -46,10 +39,10 @@ public sealed class AttackSecretTests : IDisposable
     [InlineData(200, """["\ud800", {"section":"\udfff""")]
     public async Task AnswerWithALoneSurrogateEscape_IsADitioApiException(int status, string body)
     {
-        _ditio.GivenStatus("GET", PagesPath, status, body, "application/json");
+        Ditio.GivenStatus("GET", PagesPath, status, body, "application/json");
         using var sdk = Client();
 
-        var error = await Record.ExceptionAsync(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+        var error = await Record.ExceptionAsync(() => sdk.Client.GetPagesAsync(ProjectTarget).WaitAsync(Cap));
 
         Assert.IsType<DitioApiException>(error);
     }
@@ -58,10 +51,10 @@ public sealed class AttackSecretTests : IDisposable
     public async Task ApiErrorEchoesTheTokenJsonEscaped_TheDecodedMessageDoesNotHoldIt()
     {
         var escaped = string.Concat(DitioWireMock.Token.Select(c => $"\\u{(int)c:x4}"));
-        _ditio.GivenStatus("GET", PagesPath, 400, $$"""{"message":"token {{escaped}} lacks the scope"}""", "application/json");
+        Ditio.GivenStatus("GET", PagesPath, 400, $$"""{"message":"token {{escaped}} lacks the scope"}""", "application/json");
         using var sdk = Client();
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(ProjectTarget).WaitAsync(Cap));
 
         AssertNowhere(DitioWireMock.Token, "token", error.ToString(), error.ErrorMessage, error.ResponseExcerpt);
     }
@@ -89,13 +82,13 @@ public sealed class AttackSecretTests : IDisposable
             var echoed = request.Headers["Authorization"];
             await stream.WriteAsync(Encoding.UTF8.GetBytes($"HTTP/1.1 5OO {echoed}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"));
         });
-        using var sdk = new TestClient(_ditio, o =>
+        using var sdk = new TestClient(Ditio, o =>
         {
             o.ApiBaseUrl = new Uri(api.BaseUri, "/core");
             o.Retry.MaxRetryAttempts = 1;
-        }, logs: _logs);
+        }, logs: Logs);
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(ProjectTarget).WaitAsync(Cap));
 
         AssertNowhere(DitioWireMock.Token, "token, in a status line", error.ToString());
     }
@@ -104,11 +97,11 @@ public sealed class AttackSecretTests : IDisposable
     public async Task AnswerEchoesTheSecretInItsCharset_NoInnerExceptionHoldsIt()
     {
         const string hostSecret = "Hunter2-Secret-Value";
-        _ditio.Server.Given(Request.Create().WithPath(PagesPath).UsingGet()).RespondWith(Response.Create()
+        Ditio.Server.Given(Request.Create().WithPath(PagesPath).UsingGet()).RespondWith(Response.Create()
             .WithStatusCode(200).WithHeader("Content-Type", $"application/json; charset={hostSecret}").WithBody("[]"));
-        using var sdk = new TestClient(_ditio, o => o.ClientSecret = hostSecret, logs: _logs);
+        using var sdk = new TestClient(Ditio, o => o.ClientSecret = hostSecret, logs: Logs);
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(ProjectTarget).WaitAsync(Cap));
 
         Assert.Equal(DitioFailureKind.InvalidResponse, error.Kind);
         AssertNowhere(hostSecret, "charset", error.ToString());
@@ -127,13 +120,13 @@ public sealed class AttackSecretTests : IDisposable
             var head = $"HTTP/1.1 200 OK\r\nConnection: close\r\n{string.Format(System.Globalization.CultureInfo.InvariantCulture, header, echoed)}\r\n\r\n[]";
             await stream.WriteAsync(Encoding.UTF8.GetBytes(head));
         });
-        using var sdk = new TestClient(_ditio, o =>
+        using var sdk = new TestClient(Ditio, o =>
         {
             o.ApiBaseUrl = new Uri(api.BaseUri, "/core");
             o.Retry.MaxRetryAttempts = 1;
-        }, logs: _logs);
+        }, logs: Logs);
 
-        var error = await Record.ExceptionAsync(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+        var error = await Record.ExceptionAsync(() => sdk.Client.GetPagesAsync(ProjectTarget).WaitAsync(Cap));
 
         AssertNowhere(DitioWireMock.Token, "token, in " + header, error?.ToString());
     }
@@ -152,11 +145,11 @@ public sealed class AttackSecretTests : IDisposable
             "utf-16" => Encoding.Unicode.GetBytes(text),
             _ => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
         };
-        _ditio.Server.Given(Request.Create().WithPath(PagesPath).UsingGet())
+        Ditio.Server.Given(Request.Create().WithPath(PagesPath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", contentType).WithBody(body));
-        using var sdk = new TestClient(_ditio, o => o.ClientSecret = asciiSecret, logs: _logs);
+        using var sdk = new TestClient(Ditio, o => o.ClientSecret = asciiSecret, logs: Logs);
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(ProjectTarget).WaitAsync(Cap));
 
         AssertNowhere(asciiSecret, encoding, error.ToString(), error.ResponseExcerpt);
     }
@@ -165,19 +158,17 @@ public sealed class AttackSecretTests : IDisposable
     public async Task RedirectToAHostNamedAfterTheSecret_TheLowerCasedHostDoesNotLeakIt()
     {
         const string hostSecret = "Hunter2-Secret-Value";
-        _ditio.Server.Reset();
-        _ditio.Server.Given(Request.Create().WithPath("/identity/connect/token").UsingPost())
+        Ditio.Server.Reset();
+        Ditio.Server.Given(Request.Create().WithPath("/identity/connect/token").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(307).WithHeader("Location", $"https://{hostSecret}.evil.example/connect/token"));
-        using var sdk = new TestClient(_ditio, o => o.ClientSecret = hostSecret, logs: _logs);
+        using var sdk = new TestClient(Ditio, o => o.ClientSecret = hostSecret, logs: Logs);
 
         var error = await Assert.ThrowsAsync<DitioAuthenticationException>(() => sdk.Client.GetProjectsAsync().WaitAsync(Cap));
 
         AssertNowhere(hostSecret, "lower-cased host", error.ToString());
     }
 
-    public void Dispose() => _ditio.Dispose();
-
-    private TestClient Client(Uri? identity = null) => new(_ditio, o =>
+    private TestClient Client(Uri? identity = null) => new(Ditio, o =>
     {
         o.ClientSecret = Secret;
         o.Retry.MaxRetryAttempts = 1;
@@ -185,11 +176,11 @@ public sealed class AttackSecretTests : IDisposable
         {
             o.IdentityBaseUrl = identity;
         }
-    }, logs: _logs);
+    }, logs: Logs);
 
     private void AssertNowhere(string value, string form, params string?[] texts)
     {
-        foreach (var text in texts.Concat(_logs.Lines.Select(l => $"{l.Message} {l.State} {l.Exception}")))
+        foreach (var text in texts.Concat(Logs.Lines.Select(l => $"{l.Message} {l.State} {l.Exception}")))
         {
             // A reader (or a terminal) skips NULs: look for the secret as they would see it.
             var seen = text?.Replace("\0", "", StringComparison.Ordinal);

@@ -11,15 +11,8 @@ namespace Ditio.Documents.Tests.Hostile;
 /// either case of hex, form-encoded, JSON-escaped, Base64 of id:secret) or the token gets it masked in every message,
 /// excerpt, <c>ToString()</c> and log line; a 2xx token body is never quoted; only whole occurrences are masked.
 /// </summary>
-public sealed class SecretLeakTests : IDisposable
+public sealed class SecretLeakTests : SecretEchoSuite
 {
-    private const string Secret = "Ops/Secret+Key 2026&ÆØ!";
-    private static readonly TimeSpan Cap = HostileServer.Cap;
-    private static readonly string PagesPath = $"/core/api/v4/integration/projects/{DitioWireMock.ProjectId}/documents";
-    private readonly DitioWireMock _ditio = new();
-    private readonly RecordingLoggerProvider _logs = new();
-    private readonly DocumentTarget _project = DocumentTarget.Project(DitioWireMock.ProjectId);
-
     public static TheoryData<string, string> EchoedForms => new()
     {
         { "raw", Secret },
@@ -36,10 +29,10 @@ public sealed class SecretLeakTests : IDisposable
     [MemberData(nameof(EchoedForms))]
     public async Task ApiErrorEchoesTheSecret_NoMessageExcerptOrLogLineHoldsIt(string form, string echoed)
     {
-        _ditio.GivenStatus("GET", PagesPath, 400, $$"""{"message":"bad request: client_secret={{echoed}}&scope=x","detail":"Basic {{echoed}}"}""", "application/json");
+        Ditio.GivenStatus("GET", PagesPath, 400, $$"""{"message":"bad request: client_secret={{echoed}}&scope=x","detail":"Basic {{echoed}}"}""", "application/json");
         using var sdk = Client();
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(ProjectTarget).WaitAsync(Cap));
 
         AssertNowhere(echoed, form, error.ToString(), error.ResponseExcerpt, error.ErrorMessage);
         Assert.Contains(SecretScrubber.Mask, error.ResponseExcerpt, StringComparison.Ordinal);
@@ -49,8 +42,8 @@ public sealed class SecretLeakTests : IDisposable
     [MemberData(nameof(EchoedForms))]
     public async Task IdentityErrorEchoesTheSecret_TheAuthenticationErrorDoesNotHoldIt(string form, string echoed)
     {
-        _ditio.Server.Reset();
-        _ditio.Server.Given(Request.Create().WithPath("/identity/connect/token").UsingPost()).RespondWith(Response.Create()
+        Ditio.Server.Reset();
+        Ditio.Server.Given(Request.Create().WithPath("/identity/connect/token").UsingPost()).RespondWith(Response.Create()
             .WithStatusCode(400).WithHeader("Content-Type", "application/json")
             .WithBody($$"""{"error":"invalid_client","error_description":"unknown secret {{echoed}}"}"""));
         using var sdk = Client();
@@ -74,10 +67,10 @@ public sealed class SecretLeakTests : IDisposable
     public async Task ApiErrorEchoesTheToken_InAnyForm_ItIsMasked(string form, string echoed)
     {
         _ = form;
-        _ditio.GivenStatus("GET", PagesPath, 500, "{\"message\":\"proxy debug: Authorization: Bearer " + echoed + "\"}");
+        Ditio.GivenStatus("GET", PagesPath, 500, "{\"message\":\"proxy debug: Authorization: Bearer " + echoed + "\"}");
         using var sdk = Client(retries: 0);
 
-        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(_project).WaitAsync(Cap));
+        var error = await Assert.ThrowsAsync<DitioApiException>(() => sdk.Client.GetPagesAsync(ProjectTarget).WaitAsync(Cap));
 
         AssertNowhere(echoed, form, error.ToString(), error.ResponseExcerpt);
     }
@@ -88,8 +81,8 @@ public sealed class SecretLeakTests : IDisposable
     [InlineData("""token=eyJ-a-token-by-another-name""")]
     public async Task SuccessfulTokenAnswerWithoutAToken_IsNeverQuoted(string body)
     {
-        _ditio.Server.Reset();
-        _ditio.Server.Given(Request.Create().WithPath("/identity/connect/token").UsingPost())
+        Ditio.Server.Reset();
+        Ditio.Server.Given(Request.Create().WithPath("/identity/connect/token").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body));
         using var sdk = Client();
 
@@ -108,20 +101,18 @@ public sealed class SecretLeakTests : IDisposable
         Assert.Equal("Table 1 is stable", scrubber.Scrub("Table 1 is stable"));
     }
 
-    public void Dispose() => _ditio.Dispose();
-
     private static string LowerHex(string escaped) =>
         System.Text.RegularExpressions.Regex.Replace(escaped, "%[0-9A-F]{2}", m => m.Value.ToLowerInvariant());
 
-    private TestClient Client(int retries = 3) => new(_ditio, o =>
+    private TestClient Client(int retries = 3) => new(Ditio, o =>
     {
         o.ClientSecret = Secret;
         o.Retry.MaxRetryAttempts = retries;
-    }, logs: _logs);
+    }, logs: Logs);
 
     private void AssertNowhere(string value, string form, params string?[] texts)
     {
-        foreach (var text in texts.Concat(_logs.Lines.Select(l => $"{l.Message} {l.State} {l.Exception}")))
+        foreach (var text in texts.Concat(Logs.Lines.Select(l => $"{l.Message} {l.State} {l.Exception}")))
         {
             Assert.False(text?.Contains(value, StringComparison.OrdinalIgnoreCase) == true, $"the {form} form leaked: {text}");
         }
