@@ -5,9 +5,12 @@ using Ditio.Documents.Testing;
 namespace Ditio.Documents.IntegrationTests.Cli;
 
 /// <summary>
-/// Attack3: SIGINT and SIGTERM mid-transfer stop ditio-docs promptly (exit 130), leave the local files and no partial
-/// file or sync lock behind, and a rerun ends with every file once. Runs the binary DITIO_DOCS_BINARY names (the
-/// Native AOT one: dotnet publish src/Ditio.Documents.Cli -c Release -r linux-x64), else the built ditio-docs.dll.
+/// Attack3: SIGTERM mid-transfer stops ditio-docs promptly (exit 130), leaves the local files and no partial file or
+/// sync lock behind, and a rerun ends with every file once. Runs the binary DITIO_DOCS_BINARY names (the Native AOT one:
+/// dotnet publish src/Ditio.Documents.Cli -c Release -r linux-x64), else the built ditio-docs.dll. SIGINT (Ctrl+C) takes
+/// the same path in ditio-docs but is not sent here: where the test run was started in the background by a
+/// non-interactive shell (as CI may be), every process under it inherits SIGINT ignored (POSIX), so the case would
+/// depend on how the run was started.
 /// </summary>
 public sealed class Attack3SignalTests : IDisposable
 {
@@ -15,7 +18,6 @@ public sealed class Attack3SignalTests : IDisposable
     private readonly TestFiles _files = new();
 
     [Theory]
-    [InlineData("INT")]
     [InlineData("TERM")]
     public async Task Push_SignalledMidUpload_StopsPromptly_Exit130_LocalFilesIntact(string signal)
     {
@@ -42,7 +44,6 @@ public sealed class Attack3SignalTests : IDisposable
     }
 
     [Theory]
-    [InlineData("INT")]
     [InlineData("TERM")]
     public async Task Sync_SignalledMidBatch_StopsPromptly_NoLockOrTemp_RerunHasEachFileOnce(string signal)
     {
